@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.AspNetCore.Http;
+
+namespace Auth0.Generated.Authorization;
+
+/// <summary>
+/// How a failed requirement answers: status code, RFC 6750 error code, description and, for
+/// <c>insufficient_scope</c>, the scopes to name in the challenge. Built once per check, never per request.
+/// </summary>
+public sealed class Auth0Failure
+{
+    private Auth0Failure(int statusCode, string error, string description, string? scope)
+    {
+        StatusCode = statusCode;
+        Error = error;
+        Description = description;
+        Scope = scope;
+    }
+
+    /// <summary>The HTTP status code: 401 or 403.</summary>
+    public int StatusCode { get; }
+
+    /// <summary>The RFC 6750 error code (<c>invalid_token</c>, <c>insufficient_scope</c>, <c>invalid_request</c>).</summary>
+    public string Error { get; }
+
+    /// <summary>The human-readable <c>error_description</c>.</summary>
+    public string Description { get; }
+
+    /// <summary>The space-separated scopes for the challenge's <c>scope</c> attribute, when the error is about scopes.</summary>
+    public string? Scope { get; }
+
+    /// <summary>403 <c>insufficient_scope</c> naming <paramref name="scopes"/>.</summary>
+    public static Auth0Failure InsufficientScope(IEnumerable<string> scopes, string description = "Insufficient scope")
+        => new(StatusCodes.Status403Forbidden, Auth0ErrorCodes.InsufficientScope, description, string.Join(' ', scopes));
+
+    /// <summary>403 <c>insufficient_scope</c> without a scope list (for example, a missing role).</summary>
+    public static Auth0Failure Forbidden(string description)
+        => new(StatusCodes.Status403Forbidden, Auth0ErrorCodes.InsufficientScope, description, null);
+
+    /// <summary>401 <c>invalid_token</c> with <paramref name="description"/>.</summary>
+    public static Auth0Failure InvalidToken(string description)
+        => new(StatusCodes.Status401Unauthorized, Auth0ErrorCodes.InvalidToken, description, null);
+
+    /// <summary>401 <c>invalid_token</c> "Missing '&lt;claim&gt;' claim".</summary>
+    public static Auth0Failure MissingClaim(string claim) => InvalidToken($"Missing '{claim}' claim");
+
+    /// <summary>401 <c>invalid_token</c> "Unexpected '&lt;claim&gt;' value".</summary>
+    public static Auth0Failure UnexpectedClaimValue(string claim) => InvalidToken($"Unexpected '{claim}' value");
+
+    /// <summary>400 <c>invalid_request</c> with <paramref name="description"/>.</summary>
+    public static Auth0Failure InvalidRequest(string description)
+        => new(StatusCodes.Status400BadRequest, Auth0ErrorCodes.InvalidRequest, description, null);
+
+    /// <inheritdoc />
+    public override string ToString() => $"{StatusCode} {Error}: {Description}";
+}
+
+/// <summary>The RFC 6750 error codes.</summary>
+public static class Auth0ErrorCodes
+{
+    /// <summary>The request is malformed (RFC 6750 section 3.1).</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>The token is expired, revoked, malformed or otherwise invalid.</summary>
+    public const string InvalidToken = "invalid_token";
+
+    /// <summary>The token lacks the privileges the request needs.</summary>
+    public const string InsufficientScope = "insufficient_scope";
+}
