@@ -136,7 +136,7 @@ namespace Auth0.Generated.Generator.Emit
                 return strict;
             }
 
-            return $"token is {token.FullyQualifiedName} typed\n    ? typed.{property.Name} == {value.Literal}\n    : {strict}";
+            return $"(token is {token.FullyQualifiedName} typed\n    ? typed.{property.Name} == {value.Literal}\n    : {strict})";
         }
 
         private static ClaimPropertySpec? TypedProperty(string claimName, EqualsValueSpec value, TokenSpec token)

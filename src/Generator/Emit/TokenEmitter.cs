@@ -119,8 +119,12 @@ namespace Auth0.Generated.Generator.Emit
                     return;
             }
 
+            // Reference-typed fields start null until read, whatever the property's annotation.
+            var isReference = p.Kind is ClaimKind.String or ClaimKind.StringList;
+            var fieldType = isReference && !p.IsNullable ? p.TypeName + "?" : p.TypeName;
+            var returned = isReference && !p.IsNullable ? field + "!" : field;
             w.WriteBlock($$"""
-                private {{p.TypeName}} {{field}};
+                private {{fieldType}} {{field}};
                 private bool {{read}};
 
                 /// <summary>The <c>{{Xml(p.ClaimName)}}</c> claim (read once, then cached).</summary>
@@ -134,7 +138,7 @@ namespace Auth0.Generated.Generator.Emit
                             global::System.Threading.Volatile.Write(ref {{read}}, true);
                         }
 
-                        return {{field}};
+                        return {{returned}};
                     }
                 }
                 """);

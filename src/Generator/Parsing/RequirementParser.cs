@@ -76,14 +76,14 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A list requirement (scopes, roles, includes), validated as the runtime's <c>RequireValues</c> does.</summary>
         public static RequirementSpec? List(RequirementKind kind, string? claim, IReadOnlyList<string> values)
         {
-            if (values.Count == 0 || (kind == RequirementKind.ClaimIncludes && string.IsNullOrEmpty(claim)))
+            if (values.Count == 0 || (kind == RequirementKind.ClaimIncludes && (string.IsNullOrEmpty(claim) || HasLineBreak(claim!))))
             {
                 return null;
             }
 
             foreach (var value in values)
             {
-                if (string.IsNullOrWhiteSpace(value))
+                if (string.IsNullOrWhiteSpace(value) || HasLineBreak(value))
                 {
                     return null;
                 }
@@ -102,7 +102,7 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A <c>[ClaimEquals]</c> requirement; the kind comes from the bound overload's value parameter type.</summary>
         public static RequirementSpec? EqualsSpec(string claim, SpecialType valueType, object? value)
         {
-            if (claim.Length == 0 || value is null)
+            if (claim.Length == 0 || value is null || HasLineBreak(claim) || (value is string text && HasLineBreak(text)))
             {
                 return null;
             }
@@ -141,6 +141,12 @@ namespace Auth0.Generated.Generator.Parsing
             return new RequirementSpec(key, RequirementKind.ClaimEquals, claim, EquatableArray<string>.Empty, spec, null);
         }
 
+        /// <summary>
+        /// Keys separate arguments with <c>\n</c>, so a value holding one could share its key with another requirement
+        /// (<c>["a\nb"]</c> and <c>["a", "b"]</c>): such declarations are left to the runtime's interpreted checks.
+        /// </summary>
+        private static bool HasLineBreak(string value) => value.IndexOf('\n') >= 0;
+
         private static bool IsIntegral(object value)
             => value is sbyte or byte or short or ushort or int or uint or long or char;
 
@@ -170,7 +176,7 @@ namespace Auth0.Generated.Generator.Parsing
         {
             // An empty message shares its key with no message (RequirementKeys writes both as ""), but answers differently:
             // leave it to the runtime's interpreted check.
-            if (methodName.Length == 0 || message is { Length: 0 } || Names.RuntimeFullName(type) is not { } fullName)
+            if (methodName.Length == 0 || message is { Length: 0 } || (message is not null && HasLineBreak(message)) || Names.RuntimeFullName(type) is not { } fullName)
             {
                 return null;
             }
@@ -247,9 +253,24 @@ namespace Auth0.Generated.Generator.Parsing
 
         private static bool DerivesFromAccessToken(ITypeSymbol type)
         {
+            // The generator sees the compilation without its own output: an [Auth0Token] class does not derive from
+            // AccessToken yet, but will once the generated part is added.
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString() == WellKnownNames.AccessToken)
+                if (current.ToDisplayString() == WellKnownNames.AccessToken || IsTokenType(current))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTokenType(ITypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() == WellKnownNames.Auth0TokenAttribute)
                 {
                     return true;
                 }
