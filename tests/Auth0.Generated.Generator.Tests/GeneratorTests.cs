@@ -181,6 +181,29 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Claim_check_in_another_assembly_needs_a_public_method()
+    {
+        var library = GeneratorHarness.Compile(
+            """
+            namespace Lib;
+            public static class LibChecks
+            {
+                public static bool Visible(Auth0.Generated.AccessToken token) => true;
+                internal static bool Internal(Auth0.Generated.AccessToken token) => true;
+            }
+            """,
+            assemblyName: "Lib");
+        var result = GeneratorHarness.Run(
+            """
+            [Auth0.Generated.ClaimCheck(typeof(Lib.LibChecks), nameof(Lib.LibChecks.Visible))]
+            [Auth0.Generated.ClaimCheck(typeof(Lib.LibChecks), "Internal")]
+            public class Protected { }
+            """,
+            extraReference: library.ToMetadataReference());
+        Assert.Equal(["claim.check\nLib.LibChecks\nVisible\n"], RegisteredKeys(result));
+    }
+
+    [Fact]
     public void Controllers_actions_and_classes()
     {
         var result = GeneratorHarness.Run("""

@@ -24,7 +24,7 @@ namespace Auth0.Generated.Generator.Parsing
             foreach (var attribute in context.Attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (FromAttribute(attribute, kind) is { } spec)
+                if (FromAttribute(attribute, kind, context.SemanticModel.Compilation) is { } spec)
                 {
                     specs.Add(spec);
                 }
@@ -33,7 +33,7 @@ namespace Auth0.Generated.Generator.Parsing
             return new EquatableArray<RequirementSpec>(specs);
         }
 
-        private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind)
+        private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, Compilation compilation)
         {
             var args = attribute.ConstructorArguments;
             if (attribute.AttributeConstructor is not { } constructor || args.Length != constructor.Parameters.Length)
@@ -66,7 +66,7 @@ namespace Auth0.Generated.Generator.Parsing
                     }
 
                     return args.Length == 2 && args[0].Value is INamedTypeSymbol type && args[1].Value is string method
-                        ? CheckSpec(type, method, message)
+                        ? CheckSpec(type, method, message, compilation)
                         : null;
                 default:
                     return null;
@@ -172,7 +172,7 @@ namespace Auth0.Generated.Generator.Parsing
         }
 
         /// <summary>A <c>[ClaimCheck]</c> whose method the generated code can call directly; null sends it to the runtime's path.</summary>
-        private static RequirementSpec? CheckSpec(INamedTypeSymbol type, string methodName, string? message)
+        private static RequirementSpec? CheckSpec(INamedTypeSymbol type, string methodName, string? message, Compilation compilation)
         {
             // An empty message shares its key with no message (RequirementKeys writes both as ""), but answers differently:
             // leave it to the runtime's interpreted check.
@@ -195,7 +195,9 @@ namespace Auth0.Generated.Generator.Parsing
                 }
             }
 
-            if (found is null || !Names.IsAccessibleFromAssembly(found))
+            // Generated code calls the method directly: it must be callable from anywhere in this assembly (a private
+            // method, or an internal one of another assembly, is left to the runtime's interpreted check).
+            if (found is null || !Names.IsAccessibleFromAssembly(found) || !compilation.IsSymbolAccessibleWithin(found, compilation.Assembly))
             {
                 return null;
             }

@@ -26,11 +26,11 @@ internal static class GeneratorHarness
 
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    public static CSharpCompilation Compile(string source, string assemblyName = "TestApp")
+    public static CSharpCompilation Compile(string source, string assemblyName = "TestApp", MetadataReference? extraReference = null)
         => CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Program.cs")],
-            References,
+            extraReference is null ? References : References.Add(extraReference),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)>? additionalFiles = null, string? rootNamespace = null)
@@ -55,9 +55,10 @@ internal static class GeneratorHarness
         string source,
         IEnumerable<(string Path, string Text)>? additionalFiles = null,
         string? rootNamespace = null,
-        bool expectCleanCompile = true)
+        bool expectCleanCompile = true,
+        MetadataReference? extraReference = null)
     {
-        var compilation = Compile(source);
+        var compilation = Compile(source, extraReference: extraReference);
         var driver = CreateDriver(additionalFiles, rootNamespace).RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         Assert.Empty(generatorDiagnostics);
         var result = driver.GetRunResult().Results.Single();
