@@ -339,6 +339,36 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Catalog_file_edit_modifies_only_the_scopes()
+    {
+        const string source = """
+            namespace App;
+            public static class Endpoints
+            {
+                [Auth0.Generated.RequireScopes("read:messages")]
+                public static string Handler() => "ok";
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(source);
+        var original = new EditedText("/app/auth0-scopes.json", """[{"value": "read:messages"}]""");
+        var driver = GeneratorHarness.CreateDriver([original]).RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(original, new EditedText(original.Path, """[{"value": "read:messages", "description": "Read"}]"""));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.ScopeCatalogFiles));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.ScopesFile));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(result, TrackingNames.Requirements));
+        Assert.Contains("/// <summary>Read (<c>read:messages</c>)</summary>", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
+    }
+
+    private sealed class EditedText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default)
+            => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
+    [Fact]
     public void Token_property_edit_modifies_only_the_token()
     {
         var compilation = GeneratorHarness.Compile(TokenSource);

@@ -34,14 +34,16 @@ internal static class GeneratorHarness
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     public static GeneratorDriver CreateDriver(IEnumerable<(string Path, string Text)>? additionalFiles = null, string? rootNamespace = null)
+        => CreateDriver((additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)), rootNamespace);
+
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText> texts, string? rootNamespace = null)
     {
-        var texts = (additionalFiles ?? []).Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();
         var options = new InMemoryOptionsProvider(rootNamespace is null
             ? ImmutableDictionary<string, string>.Empty
             : ImmutableDictionary<string, string>.Empty.Add("build_property.RootNamespace", rootNamespace));
         return CSharpGeneratorDriver.Create(
             [new Auth0Generator().AsSourceGenerator()],
-            texts,
+            [.. texts],
             ParseOptions,
             options,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
