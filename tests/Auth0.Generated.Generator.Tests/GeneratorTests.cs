@@ -304,6 +304,8 @@ public class GeneratorTests
                 [ClaimEquals("", "x")] public static void NoClaim() { }
                 [ClaimIncludes("roles")] public static void NoValues() { }
                 [ClaimCheck(typeof(Endpoints), "Missing")] public static void NoMethod() { }
+                [ClaimCheck(typeof(Endpoints), nameof(Check))] public static void ChecksAnIncompleteToken() { }
+                public static bool Check(NotPartial token) => true;
             }
             """, expectCleanCompile: false);
         Assert.Empty(result.GeneratedSources);

@@ -24,7 +24,7 @@ namespace Auth0.Generated.Generator.Parsing
             foreach (var attribute in context.Attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (FromAttribute(attribute, kind, context.SemanticModel.Compilation) is { } spec)
+                if (FromAttribute(attribute, kind, context.SemanticModel.Compilation, cancellationToken) is { } spec)
                 {
                     specs.Add(spec);
                 }
@@ -33,7 +33,7 @@ namespace Auth0.Generated.Generator.Parsing
             return new EquatableArray<RequirementSpec>(specs);
         }
 
-        private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, Compilation compilation)
+        private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, Compilation compilation, CancellationToken cancellationToken)
         {
             var args = attribute.ConstructorArguments;
             if (attribute.AttributeConstructor is not { } constructor || args.Length != constructor.Parameters.Length)
@@ -66,7 +66,7 @@ namespace Auth0.Generated.Generator.Parsing
                     }
 
                     return args.Length == 2 && args[0].Value is INamedTypeSymbol type && args[1].Value is string method
-                        ? CheckSpec(type, method, message, compilation)
+                        ? CheckSpec(type, method, message, compilation, cancellationToken)
                         : null;
                 default:
                     return null;
@@ -172,7 +172,7 @@ namespace Auth0.Generated.Generator.Parsing
         }
 
         /// <summary>A <c>[ClaimCheck]</c> whose method the generated code can call directly; null sends it to the runtime's path.</summary>
-        private static RequirementSpec? CheckSpec(INamedTypeSymbol type, string methodName, string? message, Compilation compilation)
+        private static RequirementSpec? CheckSpec(INamedTypeSymbol type, string methodName, string? message, Compilation compilation, CancellationToken cancellationToken)
         {
             // An empty message shares its key with no message (RequirementKeys writes both as ""), but answers differently:
             // leave it to the runtime's interpreted check.
@@ -184,7 +184,7 @@ namespace Auth0.Generated.Generator.Parsing
             IMethodSymbol? found = null;
             foreach (var member in type.GetMembers(methodName))
             {
-                if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method && IsSupported(method))
+                if (member is IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false } method && IsSupported(method, cancellationToken))
                 {
                     if (found is not null)
                     {
@@ -221,10 +221,10 @@ namespace Auth0.Generated.Generator.Parsing
         }
 
         /// <summary>The shapes the runtime accepts: <c>bool M(T)</c>, <c>bool M(T, HttpContext)</c>, <c>ValueTask&lt;bool&gt; M(T, HttpContext)</c>.</summary>
-        private static bool IsSupported(IMethodSymbol method)
+        private static bool IsSupported(IMethodSymbol method, CancellationToken cancellationToken)
         {
             var parameters = method.Parameters;
-            if (parameters.Length is < 1 or > 2 || !DerivesFromAccessToken(parameters[0].Type))
+            if (parameters.Length is < 1 or > 2 || !DerivesFromAccessToken(parameters[0].Type, cancellationToken))
             {
                 return false;
             }
@@ -253,26 +253,14 @@ namespace Auth0.Generated.Generator.Parsing
                 && named.TypeArguments[0].SpecialType == SpecialType.System_Boolean;
         }
 
-        private static bool DerivesFromAccessToken(ITypeSymbol type)
+        private static bool DerivesFromAccessToken(ITypeSymbol type, CancellationToken cancellationToken)
         {
             // The generator sees the compilation without its own output: an [Auth0Token] class does not derive from
             // AccessToken yet, but will once the generated part is added.
             for (var current = type; current is not null; current = current.BaseType)
             {
-                if (current.ToDisplayString() == WellKnownNames.AccessToken || IsTokenType(current))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool IsTokenType(ITypeSymbol type)
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (attribute.AttributeClass?.ToDisplayString() == WellKnownNames.Auth0TokenAttribute)
+                if (current.ToDisplayString() == WellKnownNames.AccessToken
+                    || (current is INamedTypeSymbol named && TokenParser.IsCompletable(named, cancellationToken)))
                 {
                     return true;
                 }

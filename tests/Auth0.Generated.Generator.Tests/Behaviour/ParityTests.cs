@@ -18,6 +18,8 @@ public class ParityTests
         """{"scope": ["read:all"], "roles": "superadmin editor", "isAdmin": "true", "verified": "false", "tier": "Gold", "name": "x", "level": 3.0, "big": "1", "ratio": 0.10000000000000002, "score": 1000000000000000000000, "https://myapp.com/org_id": null, "https://myapp.com/groups": ["g10"]}""",
         """{"scope": "Read:messages", "roles": [], "isAdmin": false, "verified": true, "tier": ["gold"], "name": null, "level": 3000000000, "big": 1, "ratio": 1, "score": 12, "https://myapp.com/groups": [1]}""",
         """{"scope": "read:messages", "permissions": ["write:messages"], "roles": "admin", "isAdmin": null, "level": -3, "ratio": "0.1", "score": true}""",
+        """{"sub": "u", "tier": "gold", "isAdmin": true, "level": 500}""", // the custom check throws
+        """{"sub": "u", "level": 7}""", // the custom check returns false
     ];
 
     public static IEnumerable<object[]> Declarations()
