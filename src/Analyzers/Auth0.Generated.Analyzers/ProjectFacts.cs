@@ -90,7 +90,10 @@ namespace Auth0.Generated.Analyzers
                 current = next;
             }
 
-            return current.Parent is not ExpressionStatementSyntax;
+            // A plain statement (or the body of a void method) adds nothing; any other use may add protection elsewhere.
+            return current.Parent is not ExpressionStatementSyntax
+                && !(current.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax returnType } }
+                    && returnType.Keyword.IsKind(SyntaxKind.VoidKeyword));
         }
 
         private static string? NameOf(SyntaxNode node) => node switch

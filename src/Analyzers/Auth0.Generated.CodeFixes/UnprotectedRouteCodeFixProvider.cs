@@ -78,7 +78,7 @@ namespace Auth0.Generated.CodeFixes
                 var indentation = leading.LastOrDefault(t => t.IsKind(SyntaxKind.WhitespaceTrivia));
                 updated = method
                     .WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : SyntaxFactory.TriviaList())
-                    .AddAttributeLists(list.WithLeadingTrivia(leading).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                    .AddAttributeLists(list.WithLeadingTrivia(leading).WithTrailingTrivia(EndOfLine(root)));
             }
             else
             {
@@ -88,7 +88,7 @@ namespace Auth0.Generated.CodeFixes
             var newRoot = root.ReplaceNode(method, updated);
             if (newRoot is CompilationUnitSyntax unit && !HasUsing(unit, method))
             {
-                newRoot = AddUsing(unit);
+                newRoot = AddUsing(unit, EndOfLine(root));
             }
 
             return Task.FromResult(document.WithSyntaxRoot(newRoot));
@@ -115,10 +115,23 @@ namespace Auth0.Generated.CodeFixes
         private static bool IsAuthorizationUsing(UsingDirectiveSyntax directive)
             => directive.Alias is null && directive.Name?.ToString() == AuthorizationNamespace;
 
-        private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit)
+        /// <summary>The document's own line ending (the first one it uses), so a fix never mixes CRLF into an LF file.</summary>
+        private static SyntaxTrivia EndOfLine(SyntaxNode root)
         {
-            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(AuthorizationNamespace))
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            foreach (var trivia in root.DescendantTrivia())
+            {
+                if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    return trivia;
+                }
+            }
+
+            return SyntaxFactory.LineFeed;
+        }
+
+        private static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, SyntaxTrivia endOfLine)
+        {
+            var directive = SyntaxFactory.UsingDirective(SyntaxFactory.ParseName(AuthorizationNamespace));
             var index = 0;
             while (index < unit.Usings.Count
                 && unit.Usings[index].StaticKeyword.IsKind(SyntaxKind.None)
@@ -130,10 +143,10 @@ namespace Auth0.Generated.CodeFixes
 
             if (unit.Usings.Count == 0)
             {
-                return unit.WithUsings(SyntaxFactory.SingletonList(directive.WithTrailingTrivia(SyntaxFactory.LineFeed, SyntaxFactory.LineFeed)));
+                return unit.WithUsings(SyntaxFactory.SingletonList(directive.WithTrailingTrivia(endOfLine, endOfLine)));
             }
 
-            return unit.WithUsings(unit.Usings.Insert(index, directive.WithTrailingTrivia(SyntaxFactory.LineFeed)));
+            return unit.WithUsings(unit.Usings.Insert(index, directive.WithTrailingTrivia(endOfLine)));
         }
     }
 }

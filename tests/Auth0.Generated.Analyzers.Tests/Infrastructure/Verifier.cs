@@ -49,11 +49,14 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
         }
         """;
 
-    public Test(string source, bool topLevel = false)
+    private readonly bool _usings;
+
+    public Test(string source, bool topLevel = false, bool usings = true)
     {
+        _usings = usings;
         TestState.ReferenceAssemblies = TestReferences.Empty;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
-        TestState.Sources.Add(("/0/Test0.cs", Usings + source));
+        TestState.Sources.Add(("/0/Test0.cs", (usings ? Usings : string.Empty) + source));
         if (!TestReferences.RuntimeHasConventions)
         {
             TestState.Sources.Add(("/0/Conventions.cs", ConventionStub));
@@ -65,7 +68,7 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
     /// <summary>Sets the expected source after the fix (with the same usings prepended).</summary>
     public Test<TAnalyzer, TCodeFix> Fixed(string source, int? codeActionIndex = null)
     {
-        FixedState.Sources.Add(("/0/Test0.cs", Usings + source));
+        FixedState.Sources.Add(("/0/Test0.cs", (_usings ? Usings : string.Empty) + source));
         if (!TestReferences.RuntimeHasConventions)
         {
             FixedState.Sources.Add(("/0/Conventions.cs", ConventionStub));
@@ -103,8 +106,8 @@ internal static class Verify
         where TAnalyzer : DiagnosticAnalyzer, new()
         => new(source, topLevel);
 
-    public static Test<TAnalyzer, TCodeFix> CodeFix<TAnalyzer, TCodeFix>(string source, bool topLevel = false)
+    public static Test<TAnalyzer, TCodeFix> CodeFix<TAnalyzer, TCodeFix>(string source, bool topLevel = false, bool usings = true)
         where TAnalyzer : DiagnosticAnalyzer, new()
         where TCodeFix : CodeFixProvider, new()
-        => new(source, topLevel);
+        => new(source, topLevel, usings);
 }
