@@ -80,7 +80,7 @@ namespace Auth0.Generated.Analyzers
                 var reported = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var entry in catalog.Entries)
                 {
-                    if (!state.UsedScopes.ContainsKey(entry.Key) && reported.Add(entry.Key))
+                    if (!state.UsedScopes.ContainsKey(entry.Key) && IsWellFormedScope(entry.Key) && reported.Add(entry.Key))
                     {
                         end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnusedCatalogScope, entry.Value, entry.Key));
                     }
@@ -277,6 +277,11 @@ namespace Auth0.Generated.Analyzers
                 else if (state.Catalog.Exists && !state.Catalog.Values.Contains(scope))
                 {
                     var suggestion = Suggestions.Nearest(scope, state.Catalog.Values);
+                    if (suggestion is not null)
+                    {
+                        state.UsedScopes.TryAdd(suggestion, true); // one mistake, one diagnostic: the meant scope is not also "unused"
+                    }
+
                     var properties = suggestion is null
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(Descriptors.SuggestionProperty, suggestion);
@@ -291,6 +296,24 @@ namespace Auth0.Generated.Analyzers
             }
         }
 
+        private static bool IsWellFormedScope(string scope)
+        {
+            if (scope.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in scope)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>Reports an empty scope or one with whitespace; returns whether the scope is well-formed.</summary>
         private static bool CheckScopeSyntax(string? scope, Location location, Action<Diagnostic> report)
         {
@@ -300,13 +323,10 @@ namespace Auth0.Generated.Analyzers
                 return false;
             }
 
-            foreach (var c in scope!)
+            if (!IsWellFormedScope(scope!))
             {
-                if (char.IsWhiteSpace(c))
-                {
-                    report(Diagnostic.Create(Descriptors.InvalidScopeSyntax, location, scope, "contains whitespace"));
-                    return false;
-                }
+                report(Diagnostic.Create(Descriptors.InvalidScopeSyntax, location, scope, "contains whitespace"));
+                return false;
             }
 
             return true;
