@@ -48,5 +48,7 @@ public class AllowAnonymousTests
             app.MapGet("/c", [RequireScopes("read:messages")] () => "ok").{|A0G002:AllowAnonymous|}();
             app.MapGet("/d", () => "ok").RequireScopes("read:messages");
             app.MapGet("/e", () => "ok").AllowAnonymous();
+            var open = app.MapGroup("/open").AllowAnonymous();
+            open.MapGet("/f", () => "ok").{|A0G002:RequireScopes|}("read:messages");
             """)).RunAsync();
 }

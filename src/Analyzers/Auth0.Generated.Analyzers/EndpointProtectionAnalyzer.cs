@@ -249,7 +249,7 @@ namespace Auth0.Generated.Analyzers
         {
             while (true)
             {
-                if (depth > MaxDepth || state.Protected || state.Unknown)
+                if (depth > MaxDepth || state.Unknown || (state.Protected && state.AllowAnonymous))
                 {
                     if (depth > MaxDepth)
                     {
