@@ -161,82 +161,94 @@ namespace Auth0.Generated.Analyzers
             return requirement;
         }
 
-        /// <summary>Reads one of our requirement attributes from its syntax.</summary>
-        public static Requirement? FromAttribute(AttributeSyntax attribute, IMethodSymbol constructor, RequirementKind kind, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads one of our requirement attributes from its bound data (no semantic model needed: the compiler has
+        /// bound attributes already), with argument locations taken from the attribute's syntax.
+        /// </summary>
+        public static Requirement? FromAttribute(AttributeData data, RequirementKind kind, System.Threading.CancellationToken cancellationToken)
         {
-            var requirement = new Requirement(kind, "[" + StripAttributeSuffix(constructor.ContainingType.Name) + "]", attribute.GetLocation());
-            var positional = ImmutableArray.CreateBuilder<AttributeArgumentSyntax>();
-            if (attribute.ArgumentList is { } list)
+            if (data.AttributeConstructor is not { } constructor || data.AttributeClass is not { } attributeClass)
+            {
+                return null; // does not bind: the compiler reports it
+            }
+
+            var syntax = data.ApplicationSyntaxReference?.GetSyntax(cancellationToken) as AttributeSyntax;
+            var attributeLocation = syntax?.GetLocation() ?? Location.None;
+            var positional = new System.Collections.Generic.List<ExpressionSyntax>();
+            if (syntax?.ArgumentList is { } list)
             {
                 foreach (var argument in list.Arguments)
                 {
-                    if (argument.NameEquals is not null)
-                    {
-                        continue;
-                    }
-
                     if (argument.NameColon is not null)
                     {
-                        return null; // named positional arguments: rare, not read
+                        return null; // named positional arguments: rare, not mapped
                     }
 
-                    positional.Add(argument);
+                    if (argument.NameEquals is null)
+                    {
+                        positional.Add(argument.Expression);
+                    }
                 }
             }
 
-            var values = ImmutableArray.CreateBuilder<RequirementValue>();
-            var firstValue = 0;
+            var requirement = new Requirement(kind, "[" + StripAttributeSuffix(attributeClass.Name) + "]", attributeLocation);
+            var arguments = data.ConstructorArguments;
+            RequirementValue At(int index) => FromConstant(arguments[index], index < positional.Count ? positional[index] : null, attributeLocation);
+
             switch (kind)
             {
-                case RequirementKind.ClaimEquals:
-                    if (positional.Count == 2)
-                    {
-                        requirement.Claim = FromExpression(positional[0].Expression, model, cancellationToken);
-                        requirement.EqualsKind = constructor.Parameters.Length == 2 ? EqualsKindOf(constructor.Parameters[1].Type) : EqualsValueKind.Unknown;
-                        values.Add(FromExpression(positional[1].Expression, model, cancellationToken));
-                    }
-
-                    requirement.Values = values.ToImmutable();
+                case RequirementKind.ClaimEquals when arguments.Length == 2:
+                    requirement.Claim = At(0);
+                    requirement.EqualsKind = EqualsKindOf(constructor.Parameters[1].Type);
+                    requirement.Values = ImmutableArray.Create(At(1));
                     return requirement;
-                case RequirementKind.ClaimCheck:
-                    if (positional.Count == 2)
-                    {
-                        if (positional[0].Expression is TypeOfExpressionSyntax typeOf)
-                        {
-                            requirement.CheckType = model.GetTypeInfo(typeOf.Type, cancellationToken).Type;
-                        }
-
-                        requirement.CheckMethod = FromExpression(positional[1].Expression, model, cancellationToken);
-                    }
-
+                case RequirementKind.ClaimCheck when arguments.Length == 2:
+                    requirement.CheckType = arguments[0].Value as ITypeSymbol;
+                    requirement.CheckMethod = At(1);
                     return requirement;
-                case RequirementKind.ClaimIncludes:
-                    if (positional.Count == 0)
-                    {
-                        return requirement;
-                    }
-
-                    requirement.Claim = FromExpression(positional[0].Expression, model, cancellationToken);
-                    firstValue = 1;
-                    break;
+                case RequirementKind.ClaimIncludes when arguments.Length == 2:
+                    requirement.Claim = At(0);
+                    ReadParams(requirement, arguments[1], positional, 1, attributeLocation);
+                    return requirement;
+                case RequirementKind.AllScopes when arguments.Length == 1:
+                case RequirementKind.AnyScope when arguments.Length == 1:
+                case RequirementKind.Roles when arguments.Length == 1:
+                    ReadParams(requirement, arguments[0], positional, 0, attributeLocation);
+                    return requirement;
+                default:
+                    return null;
             }
+        }
 
-            // params string[]: an explicit array argument (or null) is not read.
-            if (positional.Count == firstValue + 1
-                && model.GetTypeInfo(positional[firstValue].Expression, cancellationToken).ConvertedType is IArrayTypeSymbol)
+        private static void ReadParams(Requirement requirement, TypedConstant array, System.Collections.Generic.List<ExpressionSyntax> positional, int first, Location attributeLocation)
+        {
+            if (array.Kind != TypedConstantKind.Array || array.IsNull)
             {
                 requirement.ValuesKnown = false;
-            }
-            else
-            {
-                for (var i = firstValue; i < positional.Count; i++)
-                {
-                    values.Add(FromExpression(positional[i].Expression, model, cancellationToken));
-                }
+                return;
             }
 
-            requirement.Values = values.ToImmutable();
-            return requirement;
+            // Expanded form (each value its own argument) maps element i to argument first + i; an explicit array maps to the attribute.
+            var elements = array.Values;
+            var expanded = positional.Count == first + elements.Length
+                && !(elements.Length == 1 && positional[first] is ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax or CollectionExpressionSyntax);
+            var values = ImmutableArray.CreateBuilder<RequirementValue>(elements.Length);
+            for (var i = 0; i < elements.Length; i++)
+            {
+                values.Add(FromConstant(elements[i], expanded ? positional[first + i] : null, attributeLocation));
+            }
+
+            requirement.Values = values.MoveToImmutable();
+        }
+
+        private static RequirementValue FromConstant(TypedConstant constant, ExpressionSyntax? expression, Location fallback)
+        {
+            var hasValue = constant.Kind != TypedConstantKind.Error && constant.Kind != TypedConstantKind.Array;
+            return new RequirementValue(
+                hasValue,
+                hasValue ? constant.Value : null,
+                expression?.GetLocation() ?? fallback,
+                expression is not null && IsStringLiteral(expression));
         }
 
         private static System.Collections.Generic.KeyValuePair<string, RequirementKind> Pair(string name, RequirementKind kind)
@@ -259,12 +271,6 @@ namespace Auth0.Generated.Analyzers
             var constant = operation.ConstantValue;
             var syntax = operation.Syntax;
             return new RequirementValue(constant.HasValue, constant.HasValue ? constant.Value : null, syntax.GetLocation(), IsStringLiteral(syntax));
-        }
-
-        private static RequirementValue FromExpression(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-        {
-            var constant = model.GetConstantValue(expression, cancellationToken);
-            return new RequirementValue(constant.HasValue, constant.HasValue ? constant.Value : null, expression.GetLocation(), IsStringLiteral(expression));
         }
 
         private static bool IsStringLiteral(SyntaxNode syntax) => syntax.IsKind(SyntaxKind.StringLiteralExpression);

@@ -20,10 +20,6 @@ namespace Auth0.Generated.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RequirementAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly ImmutableHashSet<string> AttributeNames = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
-            "RequireScopes", "RequireAnyScope", "RequireRoles", "ClaimEquals", "ClaimIncludes", "ClaimCheck", "ApiScope");
-
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.AllowAnonymousOverridesRequirement,
             Descriptors.UnknownScope,
@@ -58,7 +54,13 @@ namespace Auth0.Generated.Analyzers
             var token = new Lazy<TokenModel>(() => TokenModel.Build(compilation, known, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             var state = new State(known, catalog, token);
 
-            start.RegisterSyntaxNodeAction(c => AnalyzeAttribute(c, state), SyntaxKind.Attribute);
+            // Requirement attributes are read from symbols (bound once by the compiler), never by re-binding syntax.
+            start.RegisterSymbolAction(c => AnalyzeAttributes(c.Symbol, state, c.ReportDiagnostic, c.CancellationToken), SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterOperationAction(
+                c => AnalyzeAttributes(c.Operation is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)c.Operation).Symbol, state, c.ReportDiagnostic, c.CancellationToken),
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
+            start.RegisterSyntaxNodeAction(c => AnalyzeAssemblyAttribute(c, state), SyntaxKind.Attribute);
             start.RegisterOperationAction(c => AnalyzeConvention(c, state), OperationKind.Invocation);
             if (catalog.Exists)
             {
@@ -88,54 +90,44 @@ namespace Auth0.Generated.Analyzers
             });
         }
 
-        private static void AnalyzeAttribute(SyntaxNodeAnalysisContext context, State state)
+        /// <summary>[assembly: ApiScope("...")] values must be well-formed scopes (only assembly-targeted attributes are bound).</summary>
+        private static void AnalyzeAssemblyAttribute(SyntaxNodeAnalysisContext context, State state)
         {
             var attribute = (AttributeSyntax)context.Node;
-            var shortName = attribute.Name switch
-            {
-                QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                SimpleNameSyntax simple => simple.Identifier.ValueText,
-                _ => string.Empty,
-            };
-            if (!AttributeNames.Contains(Requirement.StripAttributeSuffix(shortName)))
+            if (attribute.Parent is not AttributeListSyntax { Target.Identifier.ValueText: "assembly" }
+                || attribute.ArgumentList is not { Arguments.Count: > 0 } list
+                || context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor
+                || !KnownTypes.Eq(constructor.ContainingType, state.Known.ApiScope))
             {
                 return;
             }
 
-            if (context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor)
+            var expression = list.Arguments[0].Expression;
+            var value = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
+            if (value.HasValue)
             {
-                return;
+                CheckScopeSyntax(value.Value as string, expression.GetLocation(), context.ReportDiagnostic);
             }
+        }
 
-            if (KnownTypes.Eq(constructor.ContainingType, state.Known.ApiScope))
+        private static void AnalyzeAttributes(ISymbol symbol, State state, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            bool? allowAnonymous = null;
+            foreach (var data in symbol.GetAttributes())
             {
-                if (attribute.ArgumentList is { Arguments.Count: > 0 } list)
+                if (state.Known.KindOf(data.AttributeClass) is not { } kind
+                    || Requirement.FromAttribute(data, kind, cancellationToken) is not { } requirement)
                 {
-                    var expression = list.Arguments[0].Expression;
-                    var value = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
-                    if (value.HasValue)
-                    {
-                        CheckScopeSyntax(value.Value as string, expression.GetLocation(), context.ReportDiagnostic);
-                    }
+                    continue;
                 }
 
-                return;
+                Validate(requirement, state, report);
+                allowAnonymous ??= AllowsAnonymous(symbol, state.Known);
+                if (allowAnonymous == true)
+                {
+                    report(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, requirement.Location, requirement.Display));
+                }
             }
-
-            if (state.Known.KindOf(constructor.ContainingType) is not { } kind)
-            {
-                return;
-            }
-
-            var requirement = Requirement.FromAttribute(attribute, constructor, kind, context.SemanticModel, context.CancellationToken);
-            if (requirement is null)
-            {
-                return;
-            }
-
-            Validate(requirement, state, context.ReportDiagnostic);
-            CheckAllowAnonymousOnSameDeclaration(attribute, requirement, state.Known, context);
         }
 
         private static void AnalyzeConvention(OperationAnalysisContext context, State state)
@@ -162,39 +154,30 @@ namespace Auth0.Generated.Analyzers
         }
 
         /// <summary>
-        /// [AllowAnonymous] wins over every requirement on the endpoint: report a requirement on a method (or lambda,
-        /// or local function) that also carries [AllowAnonymous], or whose containing class does; and a requirement on a
-        /// class that also carries [AllowAnonymous]. A class requirement with [AllowAnonymous] on one action is the
-        /// usual opt-out and is not reported.
+        /// [AllowAnonymous] wins over every requirement on the endpoint: a requirement on a method (or lambda, or local
+        /// function) that also carries [AllowAnonymous], or whose containing class does; and a requirement on a class that
+        /// also carries [AllowAnonymous]. A class requirement with [AllowAnonymous] on one action is the usual opt-out and
+        /// is not reported.
         /// </summary>
-        private static void CheckAllowAnonymousOnSameDeclaration(AttributeSyntax attribute, Requirement requirement, KnownTypes known, SyntaxNodeAnalysisContext context)
+        private static bool AllowsAnonymous(ISymbol symbol, KnownTypes known)
         {
-            if (attribute.Parent is not AttributeListSyntax { Target: null, Parent: { } owner })
+            if (HasAllowAnonymous(symbol, known))
             {
-                return;
+                return true;
             }
 
-            var symbol = owner is LambdaExpressionSyntax
-                ? context.SemanticModel.GetSymbolInfo(owner, context.CancellationToken).Symbol
-                : context.SemanticModel.GetDeclaredSymbol(owner, context.CancellationToken);
-            if (symbol is null)
+            if (symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
             {
-                return;
-            }
-
-            var anonymous = HasAllowAnonymous(symbol, known);
-            if (!anonymous && symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-            {
-                for (var type = method.ContainingType; type is not null && !anonymous; type = type.BaseType)
+                for (var type = method.ContainingType; type is not null; type = type.BaseType)
                 {
-                    anonymous = HasAllowAnonymous(type, known);
+                    if (HasAllowAnonymous(type, known))
+                    {
+                        return true;
+                    }
                 }
             }
 
-            if (anonymous)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, requirement.Location, requirement.Display));
-            }
+            return false;
         }
 
         private static bool HasAllowAnonymous(ISymbol symbol, KnownTypes known)
