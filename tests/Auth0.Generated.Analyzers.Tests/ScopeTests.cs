@@ -172,4 +172,13 @@ public class ScopeTests
             }
             """)
             .RunAsync();
+
+    [Fact]
+    public Task Attributes_on_local_functions_are_checked()
+        => Analyze(Minimal("""
+            app.MapGet("/a", Handler).RequireAuthorization();
+
+            [RequireScopes("read", {|A0G104:"read"|})]
+            static string Handler() => "ok";
+            """)).RunAsync();
 }
