@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -107,19 +108,19 @@ namespace Auth0.Generated.Analyzers
                 {
                     foreach (var call in requirementCalls)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, NameLocation(call.Syntax), "." + call.TargetMethod.Name + "()"));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, SyntaxHelpers.NameLocation(call.Syntax), "." + call.TargetMethod.Name + "()"));
                     }
                 }
                 else if (state.AllowAnonymousCall is { } anonymousCall && state.HandlerHasRequirement)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, NameLocation(anonymousCall.Syntax), "The handler's requirement attribute"));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, SyntaxHelpers.NameLocation(anonymousCall.Syntax), "The handler's requirement attribute"));
                 }
 
                 if (!state.Protected && !state.AllowAnonymous && !state.Unknown && !facts.HasFallbackPolicy)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         Descriptors.UnprotectedRoute,
-                        NameLocation(endpoint.Syntax),
+                        SyntaxHelpers.NameLocation(endpoint.Syntax),
                         ImmutableDictionary<string, string?>.Empty.Add(Descriptors.EndpointKindProperty, EndpointKinds.MinimalApi),
                         Describe(endpoint)));
                 }
@@ -415,12 +416,7 @@ namespace Auth0.Generated.Analyzers
                         continue;
                     }
 
-                    var name = invocation.Expression switch
-                    {
-                        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => string.Empty,
-                    };
+                    var name = SyntaxHelpers.NameOf(invocation.Expression) ?? string.Empty;
                     if (name == "RequireAuthorization" || Requirement.ConventionNames.ContainsKey(name))
                     {
                         state.Protected = true;
@@ -439,7 +435,7 @@ namespace Auth0.Generated.Analyzers
                     }
                 }
 
-                if (reference.GetSyntax().DescendantNodes().OfTypeAny<ObjectCreationExpressionSyntax, ImplicitObjectCreationExpressionSyntax>())
+                if (reference.GetSyntax().DescendantNodes().Any(n => n is BaseObjectCreationExpressionSyntax))
                 {
                     state.Unknown = true; // e.g. WithMetadata(new AuthorizeAttribute())
                 }
@@ -651,11 +647,6 @@ namespace Auth0.Generated.Analyzers
             return operation;
         }
 
-        private static Location NameLocation(SyntaxNode syntax)
-            => syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-                ? member.Name.GetLocation()
-                : syntax.GetLocation();
-
         private static string Describe(IInvocationOperation endpoint)
         {
             foreach (var argument in endpoint.Arguments)
@@ -711,22 +702,6 @@ namespace Auth0.Generated.Analyzers
 
                 return list;
             }
-        }
-    }
-
-    internal static class SyntaxExtensions
-    {
-        public static bool OfTypeAny<T1, T2>(this IEnumerable<SyntaxNode> nodes)
-        {
-            foreach (var node in nodes)
-            {
-                if (node is T1 || node is T2)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -46,12 +46,12 @@ namespace Auth0.Generated.Analyzers
                     switch (node)
                     {
                         case AssignmentExpressionSyntax assignment when mentionsFallback
-                            && NameOf(assignment.Left) == "FallbackPolicy"
+                            && SyntaxHelpers.NameOf(assignment.Left) == "FallbackPolicy"
                             && !assignment.Right.IsKind(SyntaxKind.NullLiteralExpression):
                             fallback = true;
                             break;
                         case InvocationExpressionSyntax invocation:
-                            var name = NameOf(invocation.Expression);
+                            var name = SyntaxHelpers.NameOf(invocation.Expression);
                             if (mentionsFallback && name == "SetFallbackPolicy"
                                 && invocation.ArgumentList.Arguments.Count == 1
                                 && !invocation.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression))
@@ -65,7 +65,7 @@ namespace Auth0.Generated.Analyzers
                             }
 
                             break;
-                        case ObjectCreationExpressionSyntax creation when mentionsControllers && NameOf(creation.Type) == "AuthorizeFilter":
+                        case ObjectCreationExpressionSyntax creation when mentionsControllers && SyntaxHelpers.NameOf(creation.Type) == "AuthorizeFilter":
                             controllers = true;
                             break;
                     }
@@ -95,14 +95,5 @@ namespace Auth0.Generated.Analyzers
                 && !(current.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax { ReturnType: PredefinedTypeSyntax returnType } }
                     && returnType.Keyword.IsKind(SyntaxKind.VoidKeyword));
         }
-
-        private static string? NameOf(SyntaxNode node) => node switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => null,
-        };
     }
 }

@@ -114,10 +114,7 @@ namespace Auth0.Generated.Analyzers
                 return null;
             }
 
-            var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-                ? member.Name.GetLocation()
-                : invocation.Syntax.GetLocation();
-            var requirement = new Requirement(kind, "." + invocation.TargetMethod.Name + "()", location);
+            var requirement = new Requirement(kind, "." + invocation.TargetMethod.Name + "()", SyntaxHelpers.NameLocation(invocation.Syntax));
             var values = ImmutableArray.CreateBuilder<RequirementValue>();
             foreach (var argument in invocation.Arguments)
             {

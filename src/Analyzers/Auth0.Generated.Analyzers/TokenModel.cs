@@ -170,13 +170,7 @@ namespace Auth0.Generated.Analyzers
             {
                 foreach (var attribute in list.Attributes)
                 {
-                    var name = attribute.Name switch
-                    {
-                        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-                        SimpleNameSyntax simple => simple.Identifier.ValueText,
-                        _ => string.Empty,
-                    };
+                    var name = SyntaxHelpers.NameOf(attribute.Name);
                     if (name == shortName || name == shortName + "Attribute")
                     {
                         return true;
