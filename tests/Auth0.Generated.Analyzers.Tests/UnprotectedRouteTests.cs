@@ -86,7 +86,17 @@ public class UnprotectedRouteTests
             app.MapGet("/a", () => "ok").WithMetadata(new AuthorizeAttribute());
             app.MapGet("/b", () => "ok").WithMetadata(new AllowAnonymousAttribute());
             app.{|A0G001:MapGet|}("/c", () => "ok").WithMetadata(new EndpointNameMetadata("c"));
+            app.MapGet("/d", () => "ok").Add(endpoint => endpoint.Metadata.Add(new AuthorizeAttribute()));
             """));
+
+    [Fact]
+    public Task An_expression_bodied_method_is_analyzed()
+        => Analyze("""
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.{|A0G001:MapGet|}("/x", () => "ok");
+            }
+            """);
 
     [Fact]
     public Task Conventions_on_a_local_holding_the_endpoint_count()

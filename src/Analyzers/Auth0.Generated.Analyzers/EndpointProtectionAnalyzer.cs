@@ -346,6 +346,12 @@ namespace Auth0.Generated.Analyzers
                 return true;
             }
 
+            if (method.Name is "Add" or "Finally" && !method.IsExtensionMethod && !method.IsStatic)
+            {
+                state.Unknown = true; // a raw convention may add any metadata, authorization included
+                return true;
+            }
+
             if (method.Name == "WithMetadata" && ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
             {
                 ApplyMetadata(call, known, state);
