@@ -265,14 +265,14 @@ namespace Auth0.Generated.Analyzers
                         state.UsedScopes.TryAdd(suggestion, true); // one mistake, one diagnostic: the meant scope is not also "unused"
                     }
 
-                    var properties = suggestion is null
+                    // The fix replaces string literals only; a constant is fixed where it is declared.
+                    var properties = suggestion is null || !value.IsStringLiteral
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(Descriptors.SuggestionProperty, suggestion);
-                    var properties2 = value.IsStringLiteral ? properties : ImmutableDictionary<string, string?>.Empty;
                     report(Diagnostic.Create(
                         Descriptors.UnknownScope,
                         value.Location,
-                        properties2,
+                        properties,
                         scope,
                         suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
                 }
