@@ -22,6 +22,13 @@ public class ControllerTests
                 [NonAction] public string Helper() => "not an action";
                 private string Hidden() => "not an action";
                 public static string Static() => "not an action";
+                public override string ToString() => "not an action";
+            }
+
+            public class DisposingController : ControllerBase, IDisposable
+            {
+                public string {|A0G001:Get|}() => "ok";
+                public void Dispose() { }
             }
             """);
 

@@ -489,6 +489,7 @@ namespace Auth0.Generated.Analyzers
                     || action.Locations.IsEmpty
                     || !action.Locations[0].IsInSource
                     || HasAttribute(action, known.NonActionAttribute)
+                    || IsNotAnAction(action)
                     || HasAuthorizationAttribute(action, known))
                 {
                     continue;
@@ -505,6 +506,24 @@ namespace Auth0.Generated.Analyzers
                     ImmutableDictionary<string, string?>.Empty.Add(Descriptors.EndpointKindProperty, EndpointKinds.ControllerAction),
                     type.Name + "." + action.Name));
             }
+        }
+
+        /// <summary>MVC never routes overrides of object's methods (ToString, Equals, ...) or IDisposable.Dispose().</summary>
+        private static bool IsNotAnAction(IMethodSymbol method)
+        {
+            var root = method;
+            while (root.OverriddenMethod is { } overridden)
+            {
+                root = overridden;
+            }
+
+            if (root.ContainingType?.SpecialType == SpecialType.System_Object)
+            {
+                return true;
+            }
+
+            return method.Name == "Dispose" && method.Parameters.IsEmpty
+                && method.ContainingType!.AllInterfaces.Any(i => i.SpecialType == SpecialType.System_IDisposable);
         }
 
         /// <summary>MVC's rule, restricted to what MVC would surely discover: public, concrete, non-generic, not [NonController], deriving from ControllerBase or marked [Controller].</summary>
