@@ -112,7 +112,7 @@ public class DeclarationTests
     public Task Unsupported_token_shapes_are_errors()
         => Verify.Analyzer<TokenAnalyzer>("""
             [Auth0Token]
-            public partial class {|A0G305:GlobalToken|}
+            public partial class GlobalNamespaceIsSupported
             {
             }
 

@@ -134,10 +134,10 @@ namespace Auth0.Generated.Analyzers
         public static readonly DiagnosticDescriptor TokenShapeNotSupported = Create(
             DiagnosticIds.TokenShapeNotSupported,
             "[Auth0Token] type has a shape the generator does not support",
-            "[Auth0Token] type '{0}' {1}; the generator supports a non-generic, non-static, non-abstract class declared directly in a named namespace",
+            "[Auth0Token] type '{0}' {1}; the generator supports a top-level (not nested), non-generic, non-static, non-abstract class",
             DeclarationsCategory,
             DiagnosticSeverity.Error,
-            "The generator completes top-level, non-generic classes in a named namespace only; for any other shape it emits nothing.");
+            "The generator completes top-level, non-generic, non-static classes (in any namespace) and instantiates them; for any other shape it emits nothing.");
 
         public static readonly DiagnosticDescriptor TokenHasBaseType = Create(
             DiagnosticIds.TokenHasBaseType,

@@ -8,9 +8,10 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>
-    /// Checks the [Auth0Token] class the generator completes. Supported: a partial, top-level (not nested), non-generic,
-    /// non-static, non-abstract class in a named namespace (block or file-scoped), declaring no base class (or
-    /// AccessToken), whose claim properties are partial and of a type <see cref="ClaimTypes.Classify"/> accepts.
+    /// Checks the [Auth0Token] class the generator completes. Supported (as the generator's TokenParser.IsCompletable, plus
+    /// non-abstract because the generated factory instantiates it): a partial, top-level (not nested), non-generic,
+    /// non-static, non-abstract class in any namespace (the global one included), declaring no base class (or AccessToken),
+    /// whose claim properties are partial and of a type <see cref="ClaimTypes.Classify"/> accepts.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class TokenAnalyzer : DiagnosticAnalyzer
@@ -58,7 +59,6 @@ namespace Auth0.Generated.Analyzers
             {
                 var problem = type.ContainingType is not null ? "is nested in another type"
                     : type.IsGenericType ? "is generic"
-                    : type.ContainingNamespace is null || type.ContainingNamespace.IsGlobalNamespace ? "is in the global namespace"
                     : type.IsStatic ? "is static"
                     : type.IsAbstract ? "is abstract"
                     : null;
