@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Security.Claims;
 using System.Text;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
@@ -140,7 +141,8 @@ internal sealed class Auth0TokenValidator
             return Fail(Map(result.Exception));
         }
 
-        if (jwt.TryGetPayloadValue<object>("sub", out var sub) && sub is not null and not string)
+        if (jwt.TryGetPayloadValue<object>("sub", out _)
+            && PayloadInspector.ClaimType(jwt.EncodedPayload, "sub"u8) is not (JsonTokenType.String or JsonTokenType.None))
         {
             return Fail(BadSubject);
         }
