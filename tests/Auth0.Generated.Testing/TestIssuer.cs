@@ -32,8 +32,11 @@ public enum IssuerBehavior
     /// <summary>Answers 200 with text that is not JSON.</summary>
     Garbage,
 
-    /// <summary>Answers a JWKS larger than any sane limit.</summary>
+    /// <summary>Answers a JWKS larger than any sane limit (megabytes).</summary>
     Huge,
+
+    /// <summary>Answers a small JWKS with more keys (101 kids of the signing key) than the runtime accepts.</summary>
+    ManyKeys,
 }
 
 /// <summary>
@@ -193,6 +196,14 @@ public sealed class TestIssuer : IAsyncDisposable
                 context.Response.ContentType = "application/json";
                 await context.Response.WriteAsync("{\"keys\":[" + string.Join(',', Enumerable.Repeat(SigningKey.ToJwkJson(), 2000)) + "]}").ConfigureAwait(false);
                 return;
+        }
+
+        if (Behavior == IssuerBehavior.ManyKeys && isJwks)
+        {
+            context.Response.ContentType = "application/json";
+            var jwk = SigningKey.ToJwkJson();
+            await context.Response.WriteAsync("{\"keys\":[" + string.Join(',', Enumerable.Range(0, 101).Select(i => jwk.Replace(SigningKey.KeyId, SigningKey.KeyId + "-" + i, StringComparison.Ordinal))) + "]}").ConfigureAwait(false);
+            return;
         }
 
         context.Response.ContentType = "application/json";
