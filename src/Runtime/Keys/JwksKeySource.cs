@@ -80,6 +80,14 @@ internal sealed partial class JwksKeySource : ISigningKeySource
         Task<SigningKeys?> task;
         lock (_lock)
         {
+            // A fetch may have completed since the lock-free read above: look again before deciding.
+            current = _current;
+            fresh = current is not null && now - current.FetchedAt < _cacheDuration;
+            if (fresh && (kid is null || current!.Contains(kid)))
+            {
+                return new(current);
+            }
+
             if (_inflight is { } running)
             {
                 task = running;
