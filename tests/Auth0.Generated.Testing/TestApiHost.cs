@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -72,7 +71,7 @@ public sealed class TestApiHost : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         var capture = new CaptureLoggerProvider();
         builder.Logging.ClearProviders().AddProvider(capture).SetMinimumLevel(LogLevel.Debug);
-        builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        builder.Services.AddInMemoryDataProtection();
         builder.Services.AddRouting();
         builder.Services.AddAuth0Api(configure ?? (_ => { }));
         if (issuer is not null)
