@@ -112,6 +112,15 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
     }
 
     [Fact]
+    public async Task Typed_tokens_reach_checks_and_handlers()
+    {
+        var response = await Call("/typed", Issuer.Token().With("tier", "gold"));
+        await ResponseAssert.Ok(response);
+        Assert.Equal("gold", await response.Content.ReadAsStringAsync());
+        await ResponseAssert.InvalidToken(await Call("/typed", Issuer.Token().With("tier", "silver")), "Gold tier required");
+    }
+
+    [Fact]
     public async Task A_check_that_throws_is_logged_and_answers_401_with_its_message_escaped()
     {
         var response = await Call("/throws", Issuer.Token());

@@ -27,6 +27,11 @@ public sealed partial class ExternalIssuerProcessTests
             }
 
             Assert.Equal(1, issuer.JwksRequests);
+
+            // Headers beyond Kestrel's limit are Kestrel's own 431, before any of our code runs.
+            using var huge = new HttpRequestMessage(HttpMethod.Get, "/api/private");
+            huge.Headers.TryAddWithoutValidation("Authorization", "Bearer " + new string('a', 64 * 1024));
+            Assert.Equal(System.Net.HttpStatusCode.RequestHeaderFieldsTooLarge, (await client.SendAsync(huge)).StatusCode);
         });
     }
 

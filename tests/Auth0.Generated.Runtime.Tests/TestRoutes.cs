@@ -32,12 +32,26 @@ internal static class TestRoutes
         app.MapGet("/check-async", () => "ok").RequireClaimCheck((t, _) => new ValueTask<bool>(t.HasScope("async")), "Async check failed");
         app.MapGet("/throws", () => "ok").RequireClaimCheck(_ => throw new InvalidOperationException("boom"), ThrowingCheckMessage);
         app.MapGet("/throws-attribute", [ClaimCheck(typeof(TestRoutes), nameof(Throws))] () => "ok");
+        app.MapGet("/typed", (HttpContext c) => c.GetAccessToken<TierToken>()!.Tier ?? "(none)")
+            .RequireClaimCheck<RouteHandlerBuilder, TierToken>(t => t.Tier == "gold", "Gold tier required");
         app.MapGet("/role-policy", () => "ok").RequireAuthorization(p => p.RequireRole("admin"));
 
         var group = app.MapGroup("/group").RequireScopes("read:group");
         group.MapGet("/closed", () => "ok");
         group.MapGet("/open", [AllowAnonymous] () => "ok");
         group.MapGet("/and", () => "ok").RequireScopes("write:group");
+    }
+
+    /// <summary>A hand-written token type, shaped like the ones the generator completes.</summary>
+    public sealed class TierToken : AccessToken, IAccessTokenFactory<TierToken>
+    {
+        private TierToken(AccessToken source) : base(source)
+        {
+        }
+
+        public string? Tier => TryGetString("tier", out var tier) ? tier : null;
+
+        public static TierToken Create(AccessToken source) => new(source);
     }
 
     public static bool Throws(AccessToken token) => throw new InvalidOperationException("attribute boom " + token.Sub);
