@@ -17,6 +17,7 @@ namespace Auth0.Generated.Authentication;
 internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0ApiOptions>
 {
     private static readonly Auth0Failure GenericForbidden = Auth0Failure.Forbidden("Insufficient privileges");
+    private static readonly Auth0Failure TokenConflict = Auth0Failure.InvalidRequest("The access token was sent in more than one place");
 
     private readonly Auth0ValidatorProvider _validators;
 
@@ -46,8 +47,6 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         var principal = new ClaimsPrincipal(outcome.Identity!);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
-
-    private static readonly Auth0Failure TokenConflict = Auth0Failure.InvalidRequest("The access token was sent in more than one place");
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
