@@ -3,21 +3,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated;
 
-/// <summary>The request feature that holds the validated access token (set by the Auth0 authentication scheme).</summary>
-public interface IAccessTokenFeature
-{
-    /// <summary>The validated token, as the application's token type when the generator registered one.</summary>
-    AccessToken AccessToken { get; }
-}
-
-/// <summary>Reads the validated access token of a request.</summary>
+/// <summary>
+/// Reads the validated access token of a request. The Auth0 authentication scheme stores it as the request feature
+/// keyed by <see cref="AccessToken"/> (<c>HttpContext.Features.Get&lt;AccessToken&gt;()</c>), as the application's token
+/// type when the generator registered one; generated <c>BindAsync</c> methods read the same feature.
+/// </summary>
 public static class Auth0HttpContextExtensions
 {
     /// <summary>The request's validated access token, or null when the request was not authenticated by the Auth0 scheme.</summary>
     public static AccessToken? GetAccessToken(this HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Features.Get<IAccessTokenFeature>()?.AccessToken;
+        return context.Features.Get<AccessToken>();
     }
 
     /// <summary>
@@ -35,11 +32,4 @@ public static class Auth0HttpContextExtensions
             _ => TToken.Create(token),
         };
     }
-}
-
-internal sealed class AccessTokenFeature : IAccessTokenFeature
-{
-    public AccessTokenFeature(AccessToken accessToken) => AccessToken = accessToken;
-
-    public AccessToken AccessToken { get; }
 }

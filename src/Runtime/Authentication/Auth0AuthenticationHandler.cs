@@ -12,7 +12,7 @@ namespace Auth0.Generated.Authentication;
 /// <summary>
 /// The <c>Auth0</c> authentication scheme: finds the token (header, opt-in query, opt-in cookie), validates it with
 /// <see cref="Auth0TokenValidator"/>, and on success gives the request a <see cref="ClaimsPrincipal"/> (claim names as in
-/// the token) and an <see cref="IAccessTokenFeature"/>. Challenges and forbids answer like RFC 6750.
+/// the token) and the <see cref="AccessToken"/> request feature. Challenges and forbids answer like RFC 6750.
 /// </summary>
 internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0ApiOptions>
 {
@@ -43,7 +43,7 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
             return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
         }
 
-        Context.Features.Set<IAccessTokenFeature>(new AccessTokenFeature(outcome.Token!));
+        Context.Features.Set<AccessToken>(outcome.Token!);
         var principal = new ClaimsPrincipal(outcome.Identity!);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
