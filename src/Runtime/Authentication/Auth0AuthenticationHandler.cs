@@ -54,8 +54,6 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         switch (result.Failure)
         {
             case null:
-                await Auth0Responses.WriteBareChallengeAsync(Response).ConfigureAwait(false);
-                break;
             case Auth0AuthenticationException { Failure: null }:
                 await Auth0Responses.WriteBareChallengeAsync(Response).ConfigureAwait(false);
                 break;

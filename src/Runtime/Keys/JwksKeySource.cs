@@ -46,7 +46,6 @@ internal sealed partial class JwksKeySource : ISigningKeySource
     private Task<SigningKeys?>? _inflight;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
     private bool _lastFailed;
-    private long _fetchCount;
 
     public JwksKeySource(string issuer, Auth0ApiOptions options, bool allowHttp, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger logger)
     {
@@ -63,9 +62,6 @@ internal sealed partial class JwksKeySource : ISigningKeySource
     }
 
     public string Issuer { get; }
-
-    /// <summary>How many fetches started (for diagnostics and tests).</summary>
-    public long FetchCount => Interlocked.Read(ref _fetchCount);
 
     public ValueTask<SigningKeys?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
     {
@@ -101,7 +97,6 @@ internal sealed partial class JwksKeySource : ISigningKeySource
                 }
 
                 _lastAttempt = now;
-                Interlocked.Increment(ref _fetchCount);
                 task = FetchAndStoreAsync();
                 _inflight = task.IsCompleted ? null : task;
             }
@@ -112,12 +107,13 @@ internal sealed partial class JwksKeySource : ISigningKeySource
 
     private async Task<SigningKeys?> FetchAndStoreAsync()
     {
+        var failed = true;
         try
         {
             using var timeout = new CancellationTokenSource(_timeout);
             var keys = await FetchAsync(timeout.Token).ConfigureAwait(false);
             _current = keys;
-            _lastFailed = false;
+            failed = false;
             Log.KeysFetched(_logger, keys.Keys.Count, Issuer);
             return keys;
         }
@@ -125,7 +121,6 @@ internal sealed partial class JwksKeySource : ISigningKeySource
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            _lastFailed = true;
             Log.FetchFailed(_logger, Issuer, e.GetType().Name, e.Message);
             return _current;
         }
@@ -133,6 +128,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
         {
             lock (_lock)
             {
+                _lastFailed = failed;
                 _inflight = null;
             }
         }
