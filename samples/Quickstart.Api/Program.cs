@@ -2,19 +2,14 @@
 // protected with Auth0.Generated. Runs on the built-in development issuer when AUTH0_DOMAIN is not set (Development
 // only); otherwise validates tokens of https://{AUTH0_DOMAIN}/ for AUTH0_AUDIENCE.
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Auth0.Generated;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,10 +17,6 @@ using Quickstart.Api;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
-// Bearer tokens need no data protection keys (AddAuthentication registers data protection anyway): keep its keys in
-// memory instead of under $HOME/.aspnet.
-builder.Services.AddDataProtection().UseEphemeralDataProtectionProvider();
-builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new InMemoryXmlRepository());
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 
 // Options come from AUTH0_DOMAIN / AUTH0_AUDIENCE or the "Auth0" section; FusionAuth's ChangeBank sends the token in
@@ -119,28 +110,6 @@ namespace Quickstart.Api
 
         [GeneratedRegex(@"^(\d+(\.\d*)?|\.\d+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
         private static partial Regex AmountPattern();
-    }
-
-    /// <summary>Data protection keys in memory only (nothing in this API protects data across restarts).</summary>
-    internal sealed class InMemoryXmlRepository : IXmlRepository
-    {
-        private readonly List<XElement> _elements = [];
-
-        public IReadOnlyCollection<XElement> GetAllElements()
-        {
-            lock (_elements)
-            {
-                return [.. _elements];
-            }
-        }
-
-        public void StoreElement(XElement element, string friendlyName)
-        {
-            lock (_elements)
-            {
-                _elements.Add(element);
-            }
-        }
     }
 
     internal sealed record MessageResponse(string Message, string Timestamp);

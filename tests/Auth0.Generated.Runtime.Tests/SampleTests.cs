@@ -29,6 +29,7 @@ public sealed class SampleFixture : IAsyncLifetime
                 ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
             }))
             .ConfigureServices(services => services
+                .AddInMemoryDataProtection()
                 .AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler)));
     }
