@@ -37,6 +37,9 @@ public sealed partial class SampleProcess : IAsyncDisposable
     /// <summary>Time since just before the process started.</summary>
     public Stopwatch SinceStart { get; } = new();
 
+    /// <summary>Time from just before the process started to its "Now listening on" line.</summary>
+    public TimeSpan ListeningAfter { get; private set; }
+
     /// <summary>A client for the process's address (bounded by <see cref="RequestTimeout"/>).</summary>
     public HttpClient Client { get; private set; } = null!;
 
@@ -194,8 +197,9 @@ public sealed partial class SampleProcess : IAsyncDisposable
             _output.AppendLine(line);
         }
 
-        if (ListeningLine().Match(line) is { Success: true } match)
+        if (ListeningLine().Match(line) is { Success: true } match && !_listening.Task.IsCompleted)
         {
+            ListeningAfter = SinceStart.Elapsed;
             _listening.TrySetResult(match.Groups[1].Value);
         }
     }
