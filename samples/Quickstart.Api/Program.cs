@@ -39,7 +39,8 @@ app.UseAuthorization();
 
 // Auth0 quickstart routes.
 app.MapGet("/api/public", () => new MessageResponse(
-    "Hello from a public endpoint! You don't need to be authenticated to see this.", Now()));
+    "Hello from a public endpoint! You don't need to be authenticated to see this.", Now()))
+    .AllowAnonymous();
 
 app.MapGet("/api/private", [Authorize] (HttpContext context) => new PrivateResponse(
     "Hello from a private endpoint! You need to be authenticated to see this.", context.GetAccessToken()?.Sub, Now()));
