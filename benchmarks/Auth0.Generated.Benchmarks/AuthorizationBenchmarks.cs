@@ -3,6 +3,7 @@ using System.Linq;
 using System.Security.Claims;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.Benchmarks.Stock;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using Microsoft.AspNetCore.Authorization;
@@ -121,34 +122,6 @@ public class AuthorizationBenchmarks
 
     private static Auth0Requirement Requirement(Auth0RequirementAttribute attribute)
         => ((IAuthorizationRequirementData)attribute).GetRequirements().OfType<Auth0Requirement>().Single();
-
-    /// <summary>Auth0's ASP.NET Core quickstart requirement: one scope, from one issuer.</summary>
-    private sealed class HasScopeRequirement(string scope, string issuer) : IAuthorizationRequirement
-    {
-        public string Scope { get; } = scope;
-
-        public string Issuer { get; } = issuer;
-    }
-
-    /// <summary>Auth0's ASP.NET Core quickstart handler: find the issuer's <c>scope</c> claim, split it, look for the scope.</summary>
-    private sealed class HasScopeHandler : AuthorizationHandler<HasScopeRequirement>
-    {
-        protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, HasScopeRequirement requirement)
-        {
-            if (!context.User.HasClaim(c => c.Type == "scope" && c.Issuer == requirement.Issuer))
-            {
-                return Task.CompletedTask;
-            }
-
-            var scopes = context.User.FindFirst(c => c.Type == "scope" && c.Issuer == requirement.Issuer)!.Value.Split(' ');
-            if (scopes.Any(s => s == requirement.Scope))
-            {
-                context.Succeed(requirement);
-            }
-
-            return Task.CompletedTask;
-        }
-    }
 
     /// <summary>
     /// Runs an <see cref="Auth0Requirement"/>'s check inside <see cref="IAuthorizationService"/>. A stand-in for the runtime's

@@ -1,8 +1,7 @@
 using System;
-using System.Linq;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
-using System.Threading.Tasks;
+using Auth0.Generated.Benchmarks.Stock;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
@@ -49,31 +48,3 @@ internal sealed record Reply(string Message, string? Sub, DateTimeOffset Timesta
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(Reply))]
 internal sealed partial class StockJsonContext : JsonSerializerContext;
-
-/// <summary>Auth0's ASP.NET Core quickstart requirement: one scope, from one issuer.</summary>
-internal sealed class HasScopeRequirement(string scope, string issuer) : IAuthorizationRequirement
-{
-    public string Scope { get; } = scope;
-
-    public string Issuer { get; } = issuer;
-}
-
-/// <summary>Auth0's ASP.NET Core quickstart handler: find the issuer's <c>scope</c> claim, split it, look for the scope.</summary>
-internal sealed class HasScopeHandler : AuthorizationHandler<HasScopeRequirement>
-{
-    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, HasScopeRequirement requirement)
-    {
-        if (!context.User.HasClaim(c => c.Type == "scope" && c.Issuer == requirement.Issuer))
-        {
-            return Task.CompletedTask;
-        }
-
-        var scopes = context.User.FindFirst(c => c.Type == "scope" && c.Issuer == requirement.Issuer)!.Value.Split(' ');
-        if (scopes.Any(s => s == requirement.Scope))
-        {
-            context.Succeed(requirement);
-        }
-
-        return Task.CompletedTask;
-    }
-}

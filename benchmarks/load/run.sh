@@ -58,10 +58,12 @@ CPUS=$(nproc)
 if [ -z "${SERVER_CPUS+x}" ]; then
   if [ "$CPUS" -ge 2 ]; then SERVER_CPUS=0; WRK_CPUS=${WRK_CPUS:-1-$((CPUS - 1))}; else SERVER_CPUS=""; WRK_CPUS=""; fi
 fi
-pin() { # pin <cpus> <command...>
-  local cpus=$1; shift
-  if [ -n "$cpus" ] && command -v taskset >/dev/null; then taskset -c "$cpus" "$@"; else "$@"; fi
-}
+# Command prefixes that pin a process to CPUs (taskset execs the command: the PID stays the server's own).
+SERVER_PIN=(); WRK_PIN=()
+if command -v taskset >/dev/null; then
+  [ -n "$SERVER_CPUS" ] && SERVER_PIN=(taskset -c "$SERVER_CPUS")
+  [ -n "$WRK_CPUS" ] && WRK_PIN=(taskset -c "$WRK_CPUS")
+fi
 
 mkdir -p "$OUT/bin" "$OUT/logs"
 
@@ -76,10 +78,22 @@ for app in $APPS; do
     logfile="$OUT/logs/publish-$app-$mode.log"
     log "publishing $app ($mode)"
     if [ "$mode" = jit ]; then
-      args=(-c Release -o "$OUT/bin/jit/$app")
+      args=(-c Release -p:PublishAot=false -o "$OUT/bin/jit/$app") # JIT even if the project file turns AOT on
     else
-      # Warnings are counted, not fatal, so a sample that is not AOT-clean yet is still measured (and reported).
-      args=(-c Release -r linux-x64 -p:PublishAot=true -p:TreatWarningsAsErrors=false -p:MSBuildTreatWarningsAsErrors=false -o "$OUT/bin/aot/$app")
+      # PublishAot is set for the app project alone, as its project file would set it: on the command line it would be
+      # a global property reaching the netstandard2.0 generator/analyzer projects during restore (NETSDK1207).
+      # Warnings are counted, not fatal, so an app that is not AOT-clean yet is still measured (and reported).
+      cat >"$OUT/aot-$app.props" <<PROPS
+<Project>
+  <PropertyGroup Condition="'\$(MSBuildProjectFullPath)' == '$ROOT/${PROJECT[$app]}'">
+    <PublishAot>true</PublishAot>
+    <RuntimeIdentifier>linux-x64</RuntimeIdentifier>
+    <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+    <MSBuildTreatWarningsAsErrors>false</MSBuildTreatWarningsAsErrors>
+  </PropertyGroup>
+</Project>
+PROPS
+      args=(-c Release -p:CustomBeforeMicrosoftCommonProps="$OUT/aot-$app.props" -o "$OUT/bin/aot/$app")
     fi
     if dotnet publish "$ROOT/${PROJECT[$app]}" "${args[@]}" -nologo >"$logfile" 2>&1; then
       BUILT[$app-$mode]=1
@@ -125,11 +139,15 @@ for mode in $MODES; do
     port=${PORT[$app]}
     if [ "$mode" = jit ]; then cmd=(dotnet "$OUT/bin/jit/$app/${ASSEMBLY[$app]}.dll"); else cmd=("$OUT/bin/aot/$app/${ASSEMBLY[$app]}"); fi
     log "$app ($mode) on http://127.0.0.1:$port"
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      problem "port $port is already in use: $app ($mode) not measured (set ${app^^}_PORT)"
+      continue
+    fi
     start=$(date +%s%N)
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     AUTH0_DOMAIN="127.0.0.1:$ISSUER_PORT" AUTH0_AUDIENCE="$AUDIENCE" SSL_CERT_FILE="$OUT/issuer/ca.pem" \
     Logging__LogLevel__Default=Warning HOME="$OUT/home" \
-      pin "$SERVER_CPUS" "${cmd[@]}" >"$OUT/logs/$app-$mode.log" 2>&1 &
+      "${SERVER_PIN[@]}" "${cmd[@]}" >"$OUT/logs/$app-$mode.log" 2>&1 &
     pid=$!
     STARTED+=("$pid")
 
@@ -139,6 +157,7 @@ for mode in $MODES; do
     while :; do
       code=$(status_of "$port" /api/private-scoped)
       [ "$code" = 200 ] && break
+      [ "$code" = 404 ] && break # the app is up and has no such route: waiting will not help
       if ! kill -0 "$pid" 2>/dev/null; then problem "$app ($mode) exited at startup: see $OUT/logs/$app-$mode.log"; break; fi
       if [ $(( ($(date +%s%N) - start) / 1000000000 )) -ge "$FIRST_RESPONSE_TIMEOUT" ]; then break; fi
     done
@@ -146,7 +165,11 @@ for mode in $MODES; do
       RESULT[$app-$mode-first]=$(( ($(date +%s%N) - start) / 1000000 ))
     else
       RESULT[$app-$mode-first]="-"
-      problem "$app ($mode): /api/private-scoped never answered 200 with the token (last status $code) within ${FIRST_RESPONSE_TIMEOUT}s"
+      if [ "$code" = 404 ]; then
+        problem "$app ($mode): /api/private-scoped answers 404: the app has no such route"
+      else
+        problem "$app ($mode): /api/private-scoped never answered 200 with the token (last status $code) within ${FIRST_RESPONSE_TIMEOUT}s"
+      fi
     fi
 
     if kill -0 "$pid" 2>/dev/null; then
@@ -157,8 +180,8 @@ for mode in $MODES; do
           continue
         fi
         wrkargs=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$route")
-        pin "$WRK_CPUS" wrk -d"$WARMUP" "${wrkargs[@]}" >/dev/null
-        report=$(pin "$WRK_CPUS" wrk -d"$DURATION" "${wrkargs[@]}")
+        "${WRK_PIN[@]}" wrk -d"$WARMUP" "${wrkargs[@]}" >/dev/null
+        report=$("${WRK_PIN[@]}" wrk -d"$DURATION" "${wrkargs[@]}")
         echo "$report" >"$OUT/logs/wrk-$app-$mode${route//\//-}.txt"
         if grep -q 'Non-2xx' <<<"$report"; then
           problem "$app ($mode) $route: $(grep 'Non-2xx' <<<"$report" | xargs) during the run"
@@ -167,8 +190,12 @@ for mode in $MODES; do
         RESULT[$app-$mode-$route-p50]=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$report")")
         RESULT[$app-$mode-$route-p99]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$report")")
       done
-      RESULT[$app-$mode-hwm]=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
-      RESULT[$app-$mode-rss]=$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+      if [ -r "/proc/$pid/status" ]; then
+        RESULT[$app-$mode-hwm]=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+        RESULT[$app-$mode-rss]=$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")
+      else
+        problem "$app ($mode) exited during the load: see $OUT/logs/$app-$mode.log"
+      fi
     fi
     kill "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
