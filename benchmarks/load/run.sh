@@ -65,7 +65,8 @@ if command -v taskset >/dev/null; then
   [ -n "$WRK_CPUS" ] && WRK_PIN=(taskset -c "$WRK_CPUS")
 fi
 
-mkdir -p "$OUT/bin" "$OUT/logs"
+# The apps get a HOME of their own (it must exist: ASP.NET Core data protection falls back to the working directory).
+mkdir -p "$OUT/bin" "$OUT/logs" "$OUT/home"
 
 # --- build --------------------------------------------------------------------------------------------------------
 log "publishing the local issuer"
