@@ -1,0 +1,118 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Auth0.Generated.Generator.Emit;
+using Auth0.Generated.Generator.Model;
+using Auth0.Generated.Generator.Parsing;
+using Auth0.Generated.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Auth0.Generated.Generator
+{
+    /// <summary>
+    /// Completes <c>[Auth0Token]</c> classes, emits and registers one check per distinct requirement (attributes and
+    /// convention calls), and emits scope constants. It validates nothing: invalid input yields no code, and the
+    /// analyzers report it.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class Auth0Generator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            // Token types.
+            var tokens = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    WellKnownNames.Auth0TokenAttribute,
+                    static (node, _) => node is ClassDeclarationSyntax,
+                    static (ctx, ct) => TokenParser.Parse(ctx, ct))
+                .Where(static t => t is not null)
+                .Select(static (t, _) => t!)
+                .WithTrackingName(TrackingNames.Token);
+
+            context.RegisterSourceOutput(tokens, static (spc, token) => spc.AddSource(TokenEmitter.HintName(token), TokenEmitter.Emit(token)));
+
+            var tokenForChecks = tokens.Collect()
+                .Select(static (all, _) => all.Length == 1 ? all[0] : null)
+                .WithTrackingName(TrackingNames.Tokens);
+
+            // Requirements: one FAWMN per attribute, anywhere an attribute can stand (methods, local functions, lambdas, classes).
+            var scopesAll = Requirements(context, WellKnownNames.RequireScopesAttribute, RequirementKind.AllScopes, TrackingNames.RequireScopes);
+            var scopesAny = Requirements(context, WellKnownNames.RequireAnyScopeAttribute, RequirementKind.AnyScope, TrackingNames.RequireAnyScope);
+            var roles = Requirements(context, WellKnownNames.RequireRolesAttribute, RequirementKind.AnyRole, TrackingNames.RequireRoles);
+            var equals = Requirements(context, WellKnownNames.ClaimEqualsAttribute, RequirementKind.ClaimEquals, TrackingNames.ClaimEquals);
+            var includes = Requirements(context, WellKnownNames.ClaimIncludesAttribute, RequirementKind.ClaimIncludes, TrackingNames.ClaimIncludes);
+            var checks = Requirements(context, WellKnownNames.ClaimCheckAttribute, RequirementKind.ClaimCheck, TrackingNames.ClaimCheck);
+
+            // Conventions: `.RequireScopes("a")` and friends on endpoint builders, with constant arguments.
+            var conventions = context.SyntaxProvider
+                .CreateSyntaxProvider(ConventionParser.IsCandidate, static (ctx, ct) => ConventionParser.Parse(ctx, ct))
+                .Where(static r => r is not null)
+                .Select(static (r, _) => r!)
+                .WithTrackingName(TrackingNames.Conventions)
+                .Collect();
+
+            var requirements = scopesAll
+                .Combine(scopesAny).Select(static (p, _) => p.Left.AddRange(p.Right))
+                .Combine(roles).Select(static (p, _) => p.Left.AddRange(p.Right))
+                .Combine(equals).Select(static (p, _) => p.Left.AddRange(p.Right))
+                .Combine(includes).Select(static (p, _) => p.Left.AddRange(p.Right))
+                .Combine(checks).Select(static (p, _) => p.Left.AddRange(p.Right))
+                .Combine(conventions)
+                .Select(static (p, _) => RequirementParser.Distinct(p.Left.SelectMany(static a => a).Concat(p.Right)))
+                .WithTrackingName(TrackingNames.Requirements);
+
+            var checksFile = requirements
+                .Combine(tokenForChecks)
+                .WithTrackingName(TrackingNames.ChecksFile);
+
+            context.RegisterSourceOutput(checksFile, static (spc, pair) =>
+            {
+                if (!pair.Left.IsEmpty)
+                {
+                    spc.AddSource(CheckEmitter.HintName, CheckEmitter.Emit(pair.Left, pair.Right));
+                }
+            });
+
+            // Scope catalog.
+            var attributeScopes = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    WellKnownNames.ApiScopeAttribute,
+                    static (node, _) => node is CompilationUnitSyntax,
+                    static (ctx, ct) => ScopeCatalogParser.FromAttributes(ctx, ct))
+                .WithTrackingName(TrackingNames.ApiScopeAttributes)
+                .Collect();
+
+            var fileScopes = context.AdditionalTextsProvider
+                .Where(static file => ScopeCatalogFile.IsCatalogPath(file.Path))
+                .Select(static (file, ct) => ScopeCatalogParser.FromFile(file, ct))
+                .WithTrackingName(TrackingNames.ScopeCatalogFiles)
+                .Collect();
+
+            var rootNamespace = context.AnalyzerConfigOptionsProvider
+                .Select(static (options, ct) => ScopeCatalogParser.RootNamespace(options, ct))
+                .WithTrackingName(TrackingNames.RootNamespace);
+
+            var scopes = attributeScopes
+                .Combine(fileScopes)
+                .Combine(rootNamespace)
+                .Select(static (p, _) => ScopeCatalogParser.Merge(p.Right, p.Left.Left, p.Left.Right))
+                .WithTrackingName(TrackingNames.ScopesFile);
+
+            context.RegisterSourceOutput(scopes, static (spc, spec) =>
+            {
+                if (!spec.Scopes.IsEmpty)
+                {
+                    spc.AddSource(ScopesEmitter.HintName, ScopesEmitter.Emit(spec));
+                }
+            });
+        }
+
+        private static IncrementalValueProvider<ImmutableArray<EquatableArray<RequirementSpec>>> Requirements(
+            IncrementalGeneratorInitializationContext context, string attribute, RequirementKind kind, string trackingName)
+            => context.SyntaxProvider
+                .ForAttributeWithMetadataName(attribute, static (_, _) => true, (ctx, ct) => RequirementParser.FromAttributes(ctx, kind, ct))
+                .Where(static specs => !specs.IsEmpty)
+                .WithTrackingName(trackingName)
+                .Collect();
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Threading;
+using Auth0.Generated.Generator.Model;
+using Auth0.Generated.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Auth0.Generated.Generator.Parsing
+{
+    /// <summary>
+    /// Reads calls of the runtime's endpoint conventions (<c>.RequireScopes("a")</c> and friends, extension methods in
+    /// namespace <c>Auth0.Generated</c>) whose arguments are constants. Anything else is left to the runtime's path.
+    /// </summary>
+    internal static class ConventionParser
+    {
+        /// <summary>The cheap syntactic filter: a member call named like one of the conventions.</summary>
+        public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken)
+            => node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } }
+               && KindOf(name) is not null;
+
+        public static RequirementSpec? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        {
+            if (context.SemanticModel.GetOperation(context.Node, cancellationToken) is not IInvocationOperation invocation)
+            {
+                return null;
+            }
+
+            var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+            if (!method.IsExtensionMethod
+                || KindOf(method.Name) is not { } kind
+                || Names.Namespace(method.ContainingNamespace) != WellKnownNames.RuntimeNamespace)
+            {
+                return null;
+            }
+
+            // Arguments in parameter order, without the `this` builder.
+            var arguments = new IOperation?[method.Parameters.Length];
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length)
+                {
+                    arguments[parameter.Ordinal] = argument.Value;
+                }
+            }
+
+            switch (kind)
+            {
+                case RequirementKind.AllScopes:
+                case RequirementKind.AnyScope:
+                case RequirementKind.AnyRole:
+                    return arguments.Length == 2 && Strings(arguments[1]) is { } values ? RequirementParser.List(kind, null, values) : null;
+                case RequirementKind.ClaimIncludes:
+                    return arguments.Length == 3 && Constant(arguments[1]) is string claim && Strings(arguments[2]) is { } included
+                        ? RequirementParser.List(kind, claim, included)
+                        : null;
+                case RequirementKind.ClaimEquals:
+                    return arguments.Length == 3 && Constant(arguments[1]) is string equalsClaim
+                        ? RequirementParser.EqualsSpec(equalsClaim, method.Parameters[2].Type.SpecialType, Constant(arguments[2]))
+                        : null;
+                default:
+                    return null;
+            }
+        }
+
+        private static RequirementKind? KindOf(string name) => name switch
+        {
+            "RequireScopes" => RequirementKind.AllScopes,
+            "RequireAnyScope" => RequirementKind.AnyScope,
+            "RequireRoles" => RequirementKind.AnyRole,
+            "RequireClaimEquals" => RequirementKind.ClaimEquals,
+            "RequireClaimIncludes" => RequirementKind.ClaimIncludes,
+            _ => null,
+        };
+
+        private static object? Constant(IOperation? operation)
+            => operation is { ConstantValue.HasValue: true } ? operation.ConstantValue.Value : null;
+
+        /// <summary>The elements of a <c>params string[]</c> argument (expanded or an array creation), when all are constant strings.</summary>
+        private static List<string>? Strings(IOperation? operation)
+        {
+            if (operation is not IArrayCreationOperation { Initializer: { } initializer })
+            {
+                return null;
+            }
+
+            var values = new List<string>(initializer.ElementValues.Length);
+            foreach (var element in initializer.ElementValues)
+            {
+                if (Constant(element) is not string s)
+                {
+                    return null;
+                }
+
+                values.Add(s);
+            }
+
+            return values;
+        }
+    }
+}

@@ -1,0 +1,417 @@
+using System.Linq;
+using Auth0.Generated.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Auth0.Generated.Generator.Tests;
+
+public class GeneratorTests
+{
+    private const string TokenSource = """
+        using System;
+        using System.Collections.Generic;
+        using System.Text.Json.Serialization;
+        using Auth0.Generated;
+
+        namespace App;
+
+        public enum Tier { Free, [JsonStringEnumMemberName("premium-plus")] Premium }
+
+        [Auth0Token]
+        public partial class Token
+        {
+            public partial string? Tier { get; }
+            [Claim("name")] public partial string Name { get; }
+            [Claim("https://myapp.com/org_id")] public partial string? OrgId { get; }
+            public partial bool? IsAdmin { get; }
+            public partial bool Verified { get; }
+            public partial int? Level { get; }
+            public partial int Count { get; }
+            public partial long? Quota { get; }
+            public partial long Big { get; }
+            public partial double? Ratio { get; }
+            public partial double Score { get; }
+            public partial DateTimeOffset? Since { get; }
+            public partial DateTimeOffset Updated { get; }
+            [Claim("roles")] public partial IReadOnlyList<string> Roles { get; }
+            public partial IReadOnlyList<string>? Groups { get; }
+            public partial string[] Tags { get; }
+            public partial string[]? Labels { get; }
+            [Claim("tier")] public partial Tier? Plan { get; }
+            [Claim("tier")] public partial Tier PlanOrDefault { get; }
+            internal partial string? @class { get; }
+        }
+        """;
+
+    [Fact]
+    public void Token_every_claim_type()
+    {
+        var result = GeneratorHarness.Run(TokenSource);
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Token_in_global_namespace_without_properties()
+    {
+        var result = GeneratorHarness.Run("""
+            [Auth0.Generated.Auth0Token]
+            public partial class Token { }
+            """);
+        Assert.Equal(["Token.Auth0Token.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void Requirements_on_lambdas_method_groups_and_local_functions()
+    {
+        var result = GeneratorHarness.Run("""
+            using Auth0.Generated;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+
+            namespace App;
+
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/messages", [RequireScopes("read:messages")] () => "ok");
+                    app.MapGet("/either", [RequireAnyScope("read:messages", "read:all")] () => "ok");
+                    app.MapGet("/admin", Admin);
+                    app.MapGet("/local", Local);
+
+                    [RequireRoles("editor")]
+                    static string Local() => "ok";
+                }
+
+                [RequireRoles("admin", "owner")]
+                [ClaimEquals("isAdmin", true)]
+                [RequireScopes("read:messages")]
+                private static string Admin() => "ok";
+            }
+            """);
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Claim_requirements_every_value_kind_and_odd_values()
+    {
+        var result = GeneratorHarness.Run("""
+            using Auth0.Generated;
+
+            namespace App;
+
+            public static class Endpoints
+            {
+                [ClaimEquals("tier", "gold \"quoted\" \u00e9\u4e2d")]
+                [ClaimEquals("isAdmin", false)]
+                [ClaimEquals("level", -3)]
+                [ClaimEquals("big", long.MinValue)]
+                [ClaimEquals("ratio", 0.1)]
+                [ClaimEquals("huge", 1e21)]
+                [ClaimEquals("https://myapp.com/org_id", "org_1")]
+                [ClaimIncludes("roles", "admin", "editor")]
+                [ClaimIncludes("https://myapp.com/groups", "a\nb")] // would share a key with ("a", "b"): runtime path
+                public static string Handler() => "ok";
+            }
+            """);
+        Assert.DoesNotContain("groups", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Claim_equals_uses_typed_properties_only_when_equivalent()
+    {
+        var result = GeneratorHarness.Run(TokenSource + """
+
+            public static class Endpoints
+            {
+                [ClaimEquals("isAdmin", true)]      // bool? property: typed
+                [ClaimEquals("verified", false)]    // non-nullable bool, default value: strict reader
+                [ClaimEquals("verified", true)]     // non-nullable bool: typed
+                [ClaimEquals("level", 3)]           // int? property, fits: typed
+                [ClaimEquals("level", 3000000000)]  // int? property, does not fit: strict reader
+                [ClaimEquals("ratio", 0.5)]         // double?: typed
+                [ClaimEquals("tier", "gold")]       // string?: typed
+                [ClaimEquals("name", "")]           // non-nullable string, default: strict reader
+                [ClaimEquals("quota", 1.5)]         // long? read as a number: strict reader
+                public static string Handler() => "ok";
+            }
+            """);
+        var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SourceText.ToString();
+        Assert.Contains("typed.IsAdmin == true", checks, System.StringComparison.Ordinal);
+        Assert.Contains("typed.Verified == true", checks, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("typed.Verified == false", checks, System.StringComparison.Ordinal);
+        Assert.Contains("typed.Level == 3L", checks, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("typed.Level == 3000000000L", checks, System.StringComparison.Ordinal);
+        Assert.Contains("typed.Ratio == 0.5d", checks, System.StringComparison.Ordinal);
+        Assert.Contains("typed.Tier == \"gold\"", checks, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("typed.Name", checks, System.StringComparison.Ordinal);
+        Assert.DoesNotContain("typed.Quota", checks, System.StringComparison.Ordinal);
+        Baseline.Verify(checks);
+    }
+
+    [Fact]
+    public void Claim_check_every_shape()
+    {
+        var result = GeneratorHarness.Run(TokenSource + """
+
+            public static class Checks
+            {
+                public static bool Sync(Token token) => token.IsAdmin == true;
+                public static bool WithContext(AccessToken token, Microsoft.AspNetCore.Http.HttpContext context) => token.Sub is not null;
+                internal static System.Threading.Tasks.ValueTask<bool> Async(Token token, Microsoft.AspNetCore.Http.HttpContext context) => new(true);
+                public static class Nested
+                {
+                    public static bool Inner(Token token) => true;
+                }
+                private static bool Hidden(Token token) => true;
+            }
+
+            [ClaimCheck(typeof(Checks), nameof(Checks.Sync))]
+            [ClaimCheck(typeof(Checks), nameof(Checks.WithContext), Message = "Needs a subject")]
+            [ClaimCheck(typeof(Checks), nameof(Checks.Async))]
+            [ClaimCheck(typeof(Checks.Nested), nameof(Checks.Nested.Inner))]
+            [ClaimCheck(typeof(Checks), "Hidden")] // private: left to the runtime
+            public class Protected { }
+            """);
+        var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SourceText.ToString();
+        Assert.DoesNotContain("Hidden", checks, System.StringComparison.Ordinal);
+        Assert.Contains("App.Checks+Nested\\nInner", checks, System.StringComparison.Ordinal);
+        Baseline.Verify(checks);
+    }
+
+    [Fact]
+    public void Claim_check_in_another_assembly_needs_a_public_method()
+    {
+        var library = GeneratorHarness.Compile(
+            """
+            namespace Lib;
+            public static class LibChecks
+            {
+                public static bool Visible(Auth0.Generated.AccessToken token) => true;
+                internal static bool Internal(Auth0.Generated.AccessToken token) => true;
+            }
+            """,
+            assemblyName: "Lib");
+        var result = GeneratorHarness.Run(
+            """
+            [Auth0.Generated.ClaimCheck(typeof(Lib.LibChecks), nameof(Lib.LibChecks.Visible))]
+            [Auth0.Generated.ClaimCheck(typeof(Lib.LibChecks), "Internal")]
+            public class Protected { }
+            """,
+            extraReference: library.ToMetadataReference());
+        Assert.Equal(["claim.check\nLib.LibChecks\nVisible\n"], RegisteredKeys(result));
+    }
+
+    [Fact]
+    public void Controllers_actions_and_classes()
+    {
+        var result = GeneratorHarness.Run("""
+            using Auth0.Generated;
+            using Microsoft.AspNetCore.Mvc;
+
+            namespace App;
+
+            [ApiController]
+            [Route("api/[controller]")]
+            [RequireScopes("read:reports")]
+            public class ReportsController : ControllerBase
+            {
+                [HttpGet]
+                public string List() => "ok";
+
+                [HttpDelete("{id}")]
+                [RequireRoles("admin")]
+                [ClaimIncludes("permissions", "delete:reports")]
+                public string Delete(string id) => id;
+            }
+            """);
+        Assert.Equal(
+            ["claim.includes\npermissions\ndelete:reports", "roles.any\nadmin", "scopes.all\nread:reports"],
+            RegisteredKeys(result));
+    }
+
+    [Fact]
+    public void Conventions_on_routes_and_groups()
+    {
+        var result = GeneratorHarness.Run(ConventionsStub + """
+
+            namespace App
+            {
+                using Auth0.Generated;
+                using Microsoft.AspNetCore.Builder;
+
+                public static class Endpoints
+                {
+                    public static void Map(WebApplication app, string dynamicScope)
+                    {
+                        var admin = app.MapGroup("/admin").RequireScopes("admin:read", "admin:write").RequireRoles("admin");
+                        admin.MapGet("/", () => "ok").RequireAnyScope(new[] { "a", "b" });
+                        app.MapGet("/equals", () => "ok").RequireClaimEquals("level", 3).RequireClaimEquals("tier", "gold");
+                        app.MapGet("/includes", () => "ok").RequireClaimIncludes("roles", "x", "y");
+                        app.MapGet("/dynamic", () => "ok").RequireScopes(dynamicScope); // not constant: runtime path
+                        app.MapGet("/other", () => "ok").RequireScopes2("ignored");
+                    }
+
+                    private static IEndpointConventionBuilder RequireScopes2(this IEndpointConventionBuilder b, string s) => b;
+                }
+            }
+            """);
+        Assert.Equal(
+            [
+                "claim.equals\nlevel\ninteger\n3", "claim.equals\ntier\nstring\ngold", "claim.includes\nroles\nx\ny",
+                "roles.any\nadmin", "scopes.all\nadmin:read\nadmin:write", "scopes.any\na\nb",
+            ],
+            RegisteredKeys(result));
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Scope_catalog_from_attributes_and_file()
+    {
+        var result = GeneratorHarness.Run(
+            """
+            [assembly: Auth0.Generated.ApiScope("read:messages", Description = "Read <all> messages & more")]
+            [assembly: Auth0.Generated.ApiScope("read-messages")]
+            [assembly: Auth0.Generated.ApiScope("2fa:enroll")]
+            """,
+            [("/repo/src/Api/auth0-scopes.json", """
+                [
+                  {"value": "write:messages", "description": "Write messages"},
+                  {"value": "read:messages", "description": "duplicate: the attribute's description wins"},
+                  {"value": "scopes"}
+                ]
+                """),
+             ("/repo/src/Api/other.json", """[{"value": "not:a:catalog"}]""")],
+            rootNamespace: "My.Api");
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Invalid_declarations_yield_no_code()
+    {
+        var result = GeneratorHarness.Run("""
+            using Auth0.Generated;
+
+            [Auth0Token] public class NotPartial { }
+            [Auth0Token] public partial class Derived : System.Exception { }
+            [Auth0Token] public partial class Generic<T> { }
+
+            public static class Endpoints
+            {
+                [RequireScopes] public static void NoScopes() { }
+                [RequireScopes("ok", " ")] public static void Blank() { }
+                [ClaimEquals("", "x")] public static void NoClaim() { }
+                [ClaimIncludes("roles")] public static void NoValues() { }
+                [ClaimCheck(typeof(Endpoints), "Missing")] public static void NoMethod() { }
+                [ClaimCheck(typeof(Endpoints), nameof(Check))] public static void ChecksAnIncompleteToken() { }
+                public static bool Check(NotPartial token) => true;
+            }
+            """, expectCleanCompile: false);
+        Assert.Empty(result.GeneratedSources);
+    }
+
+    [Fact]
+    public void Handler_body_edit_is_cached_and_scope_value_edit_is_modified()
+    {
+        const string before = """
+            using Auth0.Generated;
+            namespace App;
+            public static class Endpoints
+            {
+                [RequireScopes("read:messages")]
+                public static string Handler() => "before";
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(before);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var bodyEdit = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(before.Replace("\"before\"", "\"after\"", System.StringComparison.Ordinal), GeneratorHarness.ParseOptions, "Program.cs"));
+        var afterBody = driver.RunGenerators(bodyEdit).GetRunResult().Results.Single();
+        Assert.All(GeneratorHarness.Reasons(afterBody, TrackingNames.RequireScopes), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.Requirements));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.ChecksFile));
+
+        var scopeEdit = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(before.Replace("read:messages", "write:messages", System.StringComparison.Ordinal), GeneratorHarness.ParseOptions, "Program.cs"));
+        var afterScope = driver.RunGenerators(scopeEdit).GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterScope, TrackingNames.RequireScopes));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterScope, TrackingNames.Requirements));
+        Assert.Contains("write:messages", afterScope.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Catalog_file_edit_modifies_only_the_scopes()
+    {
+        const string source = """
+            namespace App;
+            public static class Endpoints
+            {
+                [Auth0.Generated.RequireScopes("read:messages")]
+                public static string Handler() => "ok";
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(source);
+        var original = new EditedText("/app/auth0-scopes.json", """[{"value": "read:messages"}]""");
+        var driver = GeneratorHarness.CreateDriver([original]).RunGenerators(compilation);
+        driver = driver.ReplaceAdditionalText(original, new EditedText(original.Path, """[{"value": "read:messages", "description": "Read"}]"""));
+        var result = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.ScopeCatalogFiles));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.ScopesFile));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(result, TrackingNames.Requirements));
+        Assert.Contains("/// <summary>Read (<c>read:messages</c>)</summary>", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
+    }
+
+    private sealed class EditedText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override Microsoft.CodeAnalysis.Text.SourceText GetText(System.Threading.CancellationToken cancellationToken = default)
+            => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+    }
+
+    [Fact]
+    public void Token_property_edit_modifies_only_the_token()
+    {
+        var compilation = GeneratorHarness.Compile(TokenSource);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var tree = compilation.SyntaxTrees.Single();
+        var edited = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(
+            TokenSource.Replace("public partial bool Verified { get; }", "public partial bool? Verified { get; }", System.StringComparison.Ordinal),
+            GeneratorHarness.ParseOptions,
+            "Program.cs"));
+        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(result, TrackingNames.Token));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(result, TrackingNames.ScopesFile));
+    }
+
+    internal const string ConventionsStub = """
+        // Stands in for the runtime's conventions (same names, same namespace) until they land on main.
+        namespace Auth0.Generated
+        {
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Auth0ConventionStub
+            {
+                public static TBuilder RequireScopes<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireAnyScope<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireClaimIncludes<TBuilder>(this TBuilder builder, string claim, params string[] values) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, string value) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, bool value) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, long value) where TBuilder : IEndpointConventionBuilder => builder;
+                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, double value) where TBuilder : IEndpointConventionBuilder => builder;
+            }
+        }
+        """;
+
+    /// <summary>The keys the generated module initializer registers, in order.</summary>
+    private static string[] RegisteredKeys(GeneratorRunResult result)
+    {
+        var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SyntaxTree;
+        return [.. checks.GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+            .Where(i => i.Expression.ToString().EndsWith("RegisterCheck", System.StringComparison.Ordinal))
+            .Select(i => (string)((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)i.ArgumentList.Arguments[0].Expression).Token.Value!)];
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using Auth0.Generated.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+
+namespace Auth0.Generated.Generator.Tests;
+
+/// <summary>The generator's keys equal the runtime's <c>RequirementKey</c> for every attribute kind and odd values.</summary>
+public class RequirementKeyTests
+{
+    public static IEnumerable<object[]> Strings() =>
+    [
+        ["read:messages"], ["é中文🙂"], ["quote\"d"], ["back\\slash"], ["tab\tinside"], ["https://myapp.com/org_id"], [" padded "],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Strings))]
+    public void List_requirements(string value)
+    {
+        string[] values = [value, "second"];
+        Assert.Equal(new RequireScopesAttribute(values).RequirementKey, RequirementKeyFormat.AllScopes(values));
+        Assert.Equal(new RequireAnyScopeAttribute(values).RequirementKey, RequirementKeyFormat.AnyScope(values));
+        Assert.Equal(new RequireRolesAttribute(values).RequirementKey, RequirementKeyFormat.AnyRole(values));
+        Assert.Equal(new ClaimIncludesAttribute(value, values).RequirementKey, RequirementKeyFormat.ClaimIncludes(value, values));
+        Assert.Equal(new ClaimEqualsAttribute(value, value).RequirementKey, RequirementParser.EqualsSpec(value, SpecialType.System_String, value)!.Key);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Booleans(bool value)
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Boolean, value)!.Key);
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(long.MinValue)]
+    [InlineData(long.MaxValue)]
+    [InlineData(3000000000L)]
+    public void Integers(long value)
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Int64, value)!.Key);
+
+    [Theory]
+    [InlineData(0.1)]
+    [InlineData(1e21)]
+    [InlineData(-0.0)]
+    [InlineData(1.0 / 3)]
+    [InlineData(double.MaxValue)]
+    [InlineData(double.Epsilon)]
+    [InlineData(-12.5)]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    public void Numbers(double value)
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Double, value)!.Key);
+
+    [Fact]
+    public void Claim_check_uses_the_runtime_full_name()
+    {
+        Assert.Equal(
+            new ClaimCheckAttribute(typeof(Nested.Inner), "M") { Message = "msg é" }.RequirementKey,
+            RequirementKeyFormat.ClaimCheck("Auth0.Generated.Generator.Tests.RequirementKeyTests+Nested+Inner", "M", "msg é"));
+        Assert.Equal(new ClaimCheckAttribute(typeof(Nested), "M").RequirementKey, RequirementKeyFormat.ClaimCheck(typeof(Nested).FullName!, "M", null));
+    }
+
+    [Fact]
+    public void Double_literals_round_trip()
+    {
+        foreach (var value in new[] { 0.1, 1e21, 1.0 / 3, double.MaxValue, double.Epsilon, -12.5 })
+        {
+            var literal = RequirementParser.DoubleLiteral(value);
+            Assert.Equal(value, double.Parse(literal.TrimEnd('d'), System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    public static class Nested
+    {
+        public static class Inner
+        {
+        }
+    }
+}
