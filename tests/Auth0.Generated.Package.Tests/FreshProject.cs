@@ -21,6 +21,7 @@ internal sealed class FreshProject : IDisposable
     /// <summary>Program.cs of the project: a <c>Token</c> with one custom claim, a public and a scope-protected route.</summary>
     public const string ProtectedProgram = """
         using Auth0.Generated;
+        using FreshApi;
 
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddAuth0Api();
@@ -35,17 +36,22 @@ internal sealed class FreshProject : IDisposable
 
         app.Run();
 
-        [Auth0Token]
-        public partial class Token
+        namespace FreshApi
         {
-            [Claim("tier")]
-            public partial string? Tier { get; }
+            // The generator completes a class declared in a named namespace (A0G305 otherwise).
+            [Auth0Token]
+            public partial class Token
+            {
+                [Claim("tier")]
+                public partial string? Tier { get; }
+            }
         }
         """;
 
     /// <summary>The same app with a scope catalog and a misspelled scope on the protected route.</summary>
     public const string MisspelledScopeProgram = """
         using Auth0.Generated;
+        using FreshApi;
 
         [assembly: ApiScope("read:messages", Description = "Read messages")]
 
@@ -60,9 +66,12 @@ internal sealed class FreshProject : IDisposable
 
         app.Run();
 
-        [Auth0Token]
-        public partial class Token
+        namespace FreshApi
         {
+            [Auth0Token]
+            public partial class Token
+            {
+            }
         }
         """;
 

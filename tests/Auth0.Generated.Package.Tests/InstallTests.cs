@@ -47,7 +47,7 @@ public sealed partial class InstallTests(PackageFeedFixture fixture, ITestOutput
     public async Task Analyzer_reports_a_misspelled_scope()
     {
         using var good = new FreshProject(fixture, FreshProject.ProtectedProgram.Replace(
-            "using Auth0.Generated;\n", "using Auth0.Generated;\n\n[assembly: ApiScope(\"read:messages\")]\n", StringComparison.Ordinal));
+            "using FreshApi;\n", "using FreshApi;\n\n[assembly: ApiScope(\"read:messages\")]\n", StringComparison.Ordinal));
         using var misspelled = new FreshProject(fixture, FreshProject.MisspelledScopeProgram);
         await AddPackageAsync(good);
         await AddPackageAsync(misspelled);
