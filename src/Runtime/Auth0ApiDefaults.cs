@@ -8,4 +8,16 @@ public static class Auth0ApiDefaults
 
     /// <summary>The configuration section <c>AddAuth0Api</c> binds.</summary>
     public const string ConfigurationSection = "Auth0";
+
+    /// <summary>
+    /// The name of the <see cref="System.Net.Http.IHttpClientFactory"/> client that fetches discovery and JWKS documents.
+    /// Configure it (<c>services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)...</c>) for proxies or tests.
+    /// </summary>
+    public const string BackchannelHttpClientName = "Auth0.Generated.Backchannel";
+
+    /// <summary>The query parameter read when <see cref="Auth0ApiOptions.AllowQueryToken"/> is on (RFC 6750 section 2.3).</summary>
+    public const string QueryParameterName = "access_token";
+
+    /// <summary>The largest token accepted, in characters; a longer one is refused before it is parsed.</summary>
+    public const int MaxTokenLength = 16 * 1024;
 }

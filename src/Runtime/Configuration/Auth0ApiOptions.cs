@@ -1,13 +1,77 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Auth0.Generated;
 
 /// <summary>
 /// Options of the Auth0 authentication scheme. Bound from the <c>Auth0</c> configuration section and from the
-/// <c>AUTH0_DOMAIN</c> / <c>AUTH0_AUDIENCE</c> environment variables.
+/// <c>AUTH0_DOMAIN</c> / <c>AUTH0_AUDIENCE</c> configuration keys (environment variables); code given to
+/// <c>AddAuth0Api(options =&gt; ...)</c> runs after binding.
 /// </summary>
 public sealed class Auth0ApiOptions : AuthenticationSchemeOptions
 {
+    /// <summary>
+    /// The tenant domain, for example <c>example.eu.auth0.com</c> or <c>127.0.0.1:8443</c>; the issuer is
+    /// <c>https://{domain}/</c>. A full <c>https://host[:port]/</c> URL is accepted too (no path, query or fragment).
+    /// When empty in the Development environment, the built-in development issuer is used.
+    /// </summary>
+    public string? Domain { get; set; }
+
+    /// <summary>The audience (API identifier) tokens must carry in <c>aud</c>.</summary>
+    public string? Audience { get; set; }
+
+    /// <summary>Further accepted audiences; a token passes when its <c>aud</c> contains any configured audience.</summary>
+    public IList<string> Audiences { get; } = new List<string>();
+
+    /// <summary>The accepted signature algorithms (default <c>RS256</c> only). <c>none</c> is never accepted.</summary>
+    public IList<string> Algorithms { get; } = new List<string> { "RS256" };
+
+    /// <summary>Tolerance applied to <c>exp</c>, <c>nbf</c> and <c>iat</c> (default 5 seconds).</summary>
+    public TimeSpan ClockTolerance { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>RFC 9068 mode: the <c>typ</c> header must be <c>at+jwt</c> or <c>application/at+jwt</c>, and <c>iat</c> is required.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary>When set, tokens older than this (by <c>iat</c>, which becomes required) are refused.</summary>
+    public TimeSpan? MaxTokenAge { get; set; }
+
+    /// <summary>Whether a token in the <c>access_token</c> query parameter is accepted (off by default).</summary>
+    public bool AllowQueryToken { get; set; }
+
+    /// <summary>
+    /// The name of a cookie that may carry the token (for example FusionAuth's <c>app.at</c>); off when null.
+    /// When the cookie is present it wins over the <c>Authorization</c> header.
+    /// </summary>
+    public string? CookieName { get; set; }
+
+    /// <summary>How long fetched signing keys are used before they are fetched again (default 10 minutes).</summary>
+    public TimeSpan JwksCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The least time between two fetches caused by a token whose <c>kid</c> is unknown (default 30 seconds).</summary>
+    public TimeSpan JwksRefreshCooldown { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The least time between two attempts after a failed key fetch, while no fresh keys are cached (default 1 second).</summary>
+    public TimeSpan JwksRetryInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The timeout of each discovery or JWKS request (default 5 seconds).</summary>
+    public TimeSpan FetchTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The JWKS address; when null it is read from the issuer's discovery document.</summary>
+    public string? JwksUri { get; set; }
+
+    /// <summary>
+    /// A shared secret (at least 32 bytes of UTF-8) for HS256/HS384/HS512 tokens. When set, those algorithms are
+    /// accepted with this secret only. Never set it unless your issuer signs with a shared secret.
+    /// </summary>
+    public string? SymmetricSecret { get; set; }
+
+    /// <summary>
+    /// Whether the built-in development issuer is used. <c>null</c> (default): used when <see cref="Domain"/> is empty in
+    /// the Development environment. <c>true</c> outside Development fails at startup.
+    /// </summary>
+    public bool? DevelopmentIssuer { get; set; }
+
     /// <summary>The claim <see cref="RequireRolesAttribute"/> reads (default <c>roles</c>).</summary>
     public string RolesClaim { get; set; } = "roles";
 

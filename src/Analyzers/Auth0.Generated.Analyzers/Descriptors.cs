@@ -1,0 +1,186 @@
+using Microsoft.CodeAnalysis;
+
+namespace Auth0.Generated.Analyzers
+{
+    /// <summary>The descriptor of every Auth0.Generated diagnostic (ids in <see cref="DiagnosticIds"/>).</summary>
+    internal static class Descriptors
+    {
+        public const string HelpLinkBase = "https://github.com/auth0-generated/Auth0.Generated/blob/main/docs/diagnostics/";
+
+        public const string ProtectionCategory = "Auth0.Protection";
+        public const string ScopesCategory = "Auth0.Scopes";
+        public const string ClaimsCategory = "Auth0.Claims";
+        public const string DeclarationsCategory = "Auth0.Declarations";
+
+        /// <summary>Diagnostic property holding the suggested replacement scope (read by the code fix).</summary>
+        public const string SuggestionProperty = "Suggestion";
+
+        /// <summary>Diagnostic property telling the code fix what kind of endpoint was reported (see <see cref="EndpointKinds"/>).</summary>
+        public const string EndpointKindProperty = "EndpointKind";
+
+        public static readonly DiagnosticDescriptor UnprotectedRoute = Create(
+            DiagnosticIds.UnprotectedRoute,
+            "Endpoint is not protected",
+            "Endpoint {0} is reachable without authentication: add a requirement, RequireAuthorization() or [Authorize], or mark it [AllowAnonymous]/AllowAnonymous() if it is public on purpose",
+            ProtectionCategory,
+            DiagnosticSeverity.Warning,
+            "Nothing the analyzer can see protects this endpoint: no Auth0.Generated requirement, no [Authorize], no RequireAuthorization() on it or an enclosing group, no authorization fallback policy in the project, and no explicit [AllowAnonymous].");
+
+        public static readonly DiagnosticDescriptor AllowAnonymousOverridesRequirement = Create(
+            DiagnosticIds.AllowAnonymousOverridesRequirement,
+            "[AllowAnonymous] overrides a requirement on the same endpoint",
+            "{0} is declared together with [AllowAnonymous]/AllowAnonymous() on the same endpoint; AllowAnonymous wins, so the requirement never runs",
+            ProtectionCategory,
+            DiagnosticSeverity.Warning,
+            "ASP.NET Core's authorization middleware skips every endpoint whose metadata contains IAllowAnonymous, so a requirement on the same endpoint is never evaluated. Remove one of the two.");
+
+        public static readonly DiagnosticDescriptor UnknownScope = Create(
+            DiagnosticIds.UnknownScope,
+            "Scope is not in the scope catalog",
+            "Scope '{0}' is not in the API's scope catalog{1}",
+            ScopesCategory,
+            DiagnosticSeverity.Error,
+            "The API declares its scopes in a catalog ([assembly: ApiScope] or an *auth0-scopes.json additional file). A required scope outside it can never be granted by the authorization server.");
+
+        public static readonly DiagnosticDescriptor UnusedCatalogScope = Create(
+            DiagnosticIds.UnusedCatalogScope,
+            "Catalog scope is not used",
+            "Scope '{0}' is declared in the scope catalog but no endpoint requires it",
+            ScopesCategory,
+            DiagnosticSeverity.Info,
+            "A catalog scope that no requirement and no reference to its generated constant uses may be stale.",
+            WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor InvalidScopeSyntax = Create(
+            DiagnosticIds.InvalidScopeSyntax,
+            "Scope is empty or contains whitespace",
+            "Scope '{0}' is {1}; scopes are non-empty and space-delimited, so it can never match a token scope",
+            ScopesCategory,
+            DiagnosticSeverity.Error,
+            "The scope claim is a space-separated list: a scope cannot be empty or contain whitespace. To require several scopes, pass each as its own argument.");
+
+        public static readonly DiagnosticDescriptor DuplicateScope = Create(
+            DiagnosticIds.DuplicateScope,
+            "Scope is listed more than once",
+            "Scope '{0}' is listed more than once in the same requirement",
+            ScopesCategory,
+            DiagnosticSeverity.Warning,
+            "A repeated scope changes nothing and usually hides a typo in the scope that was meant.");
+
+        public static readonly DiagnosticDescriptor InvalidScopeCatalog = Create(
+            DiagnosticIds.InvalidScopeCatalog,
+            "Scope catalog file cannot be read",
+            "Scope catalog '{0}' cannot be read: {1}",
+            ScopesCategory,
+            DiagnosticSeverity.Error,
+            "A scope catalog file must be a JSON array of {\"value\": \"...\", \"description\": \"...\"} objects, or an object with such a \"scopes\" array (the shape Auth0 exports).");
+
+        public static readonly DiagnosticDescriptor UndeclaredClaim = Create(
+            DiagnosticIds.UndeclaredClaim,
+            "Claim is not declared on the token",
+            "Claim '{0}' is not declared on {1}{2}",
+            ClaimsCategory,
+            DiagnosticSeverity.Warning,
+            "A claim requirement names a claim that the [Auth0Token] type does not declare and that is not a registered claim: usually a typo. Declare it as a partial property (with [Claim(\"...\")] if its name is not an identifier).");
+
+        public static readonly DiagnosticDescriptor ClaimValueTypeMismatch = Create(
+            DiagnosticIds.ClaimValueTypeMismatch,
+            "Claim value does not match the claim's type",
+            "{0} compares claim '{1}' with a {2} value, but the claim is declared as {3}; claim comparison is strictly typed, so the requirement can never pass",
+            ClaimsCategory,
+            DiagnosticSeverity.Error,
+            "[ClaimEquals] compares the JSON type as well as the value: \"true\" (a string) does not equal true (a boolean).");
+
+        public static readonly DiagnosticDescriptor ClaimIncludesOnNonList = Create(
+            DiagnosticIds.ClaimIncludesOnNonList,
+            "[ClaimIncludes] on a claim that is not a list",
+            "{0} requires elements of claim '{1}', which is declared as {2}, not a list; use [ClaimEquals] or declare the claim as IReadOnlyList<string>",
+            ClaimsCategory,
+            DiagnosticSeverity.Error,
+            "[ClaimIncludes] checks element membership in a list claim (a JSON array of strings or a space-separated string).");
+
+        public static readonly DiagnosticDescriptor ClaimCheckMethodNotFound = Create(
+            DiagnosticIds.ClaimCheckMethodNotFound,
+            "[ClaimCheck] method does not exist",
+            "Type '{0}' has no method named '{1}'",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "[ClaimCheck] names a static method of the given type; without it the endpoint fails at startup.");
+
+        public static readonly DiagnosticDescriptor ClaimCheckWrongSignature = Create(
+            DiagnosticIds.ClaimCheckWrongSignature,
+            "[ClaimCheck] method has the wrong signature",
+            "Method '{0}.{1}' must be 'static bool {1}(TToken)', 'static bool {1}(TToken, HttpContext)' or 'static ValueTask<bool> {1}(TToken, HttpContext)' where TToken is AccessToken or your [Auth0Token] type",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "The check method must be static, non-generic, and take the token (and optionally the HttpContext).");
+
+        public static readonly DiagnosticDescriptor RequirementWithoutValues = Create(
+            DiagnosticIds.RequirementWithoutValues,
+            "Requirement has no values",
+            "{0} declares no {1}; the endpoint fails at startup",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "A requirement with no values (or an empty claim name, role or value) throws ArgumentException when the endpoint's policy is built.");
+
+        public static readonly DiagnosticDescriptor TokenNotPartial = Create(
+            DiagnosticIds.TokenNotPartial,
+            "[Auth0Token] type must be partial",
+            "[Auth0Token] type '{0}' must be declared partial so the generator can complete it",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "The generator adds the AccessToken base and the claim accessors to the token type, which needs every declaration to be partial.");
+
+        public static readonly DiagnosticDescriptor TokenShapeNotSupported = Create(
+            DiagnosticIds.TokenShapeNotSupported,
+            "[Auth0Token] type has a shape the generator does not support",
+            "[Auth0Token] type '{0}' {1}; the generator supports a top-level (not nested), non-generic, non-static, non-abstract class",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "The generator completes top-level, non-generic, non-static classes (in any namespace) and instantiates them; for any other shape it emits nothing.");
+
+        public static readonly DiagnosticDescriptor TokenHasBaseType = Create(
+            DiagnosticIds.TokenHasBaseType,
+            "[Auth0Token] type must not declare a base type",
+            "[Auth0Token] type '{0}' derives from '{1}'; the generator derives it from AccessToken, so declare no base class",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "The generated part of the token type declares AccessToken as its base; a second base class cannot compile.");
+
+        public static readonly DiagnosticDescriptor UnsupportedClaimType = Create(
+            DiagnosticIds.UnsupportedClaimType,
+            "Claim property has an unsupported type",
+            "Claim property '{0}' has type '{1}', which is not a supported claim type (string, bool, int, long, double, DateTimeOffset, an enum, string[] or IReadOnlyList<string>, optionally nullable)",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "The generator reads claims with strictly typed readers; other types get no accessor.");
+
+        public static readonly DiagnosticDescriptor ClaimPropertyNotPartial = Create(
+            DiagnosticIds.ClaimPropertyNotPartial,
+            "Claim property must be partial",
+            "Property '{0}' has [Claim] but is not partial, so the generator cannot implement it",
+            DeclarationsCategory,
+            DiagnosticSeverity.Error,
+            "Declare claim properties as 'public partial T Name { get; }'; the generator supplies the implementation.");
+
+        private static DiagnosticDescriptor Create(
+            string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)
+            => new DiagnosticDescriptor(
+                id,
+                title,
+                message,
+                category,
+                severity,
+                isEnabledByDefault: true,
+                description: description,
+                helpLinkUri: HelpLinkBase + id + ".md",
+                customTags: tags);
+    }
+
+    /// <summary>Values of <see cref="Descriptors.EndpointKindProperty"/>.</summary>
+    internal static class EndpointKinds
+    {
+        public const string MinimalApi = "MinimalApi";
+        public const string ControllerAction = "ControllerAction";
+    }
+}

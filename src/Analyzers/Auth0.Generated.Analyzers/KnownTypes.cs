@@ -1,0 +1,101 @@
+using Auth0.Generated.Shared;
+using Microsoft.CodeAnalysis;
+
+namespace Auth0.Generated.Analyzers
+{
+    /// <summary>The types the analyzers look for, resolved once per compilation.</summary>
+    internal sealed class KnownTypes
+    {
+        private KnownTypes(Compilation compilation)
+        {
+            RequireScopes = compilation.GetTypeByMetadataName(WellKnownNames.RequireScopesAttribute);
+            RequireAnyScope = compilation.GetTypeByMetadataName(WellKnownNames.RequireAnyScopeAttribute);
+            RequireRoles = compilation.GetTypeByMetadataName(WellKnownNames.RequireRolesAttribute);
+            ClaimEquals = compilation.GetTypeByMetadataName(WellKnownNames.ClaimEqualsAttribute);
+            ClaimIncludes = compilation.GetTypeByMetadataName(WellKnownNames.ClaimIncludesAttribute);
+            ClaimCheck = compilation.GetTypeByMetadataName(WellKnownNames.ClaimCheckAttribute);
+            ApiScope = compilation.GetTypeByMetadataName(WellKnownNames.ApiScopeAttribute);
+            Auth0Token = compilation.GetTypeByMetadataName(WellKnownNames.Auth0TokenAttribute);
+            Claim = compilation.GetTypeByMetadataName(WellKnownNames.ClaimAttribute);
+            AccessToken = compilation.GetTypeByMetadataName(WellKnownNames.AccessToken);
+            HttpContext = compilation.GetTypeByMetadataName(WellKnownNames.HttpContext);
+            ValueTask1 = compilation.GetTypeByMetadataName(WellKnownNames.ValueTask1);
+            IAuthorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
+            IAllowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
+            ControllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
+            ControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerAttribute");
+            NonControllerAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonControllerAttribute");
+            NonActionAttribute = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.NonActionAttribute");
+            IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+            RouteGroupBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
+            WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+        }
+
+        public INamedTypeSymbol? RequireScopes { get; }
+        public INamedTypeSymbol? RequireAnyScope { get; }
+        public INamedTypeSymbol? RequireRoles { get; }
+        public INamedTypeSymbol? ClaimEquals { get; }
+        public INamedTypeSymbol? ClaimIncludes { get; }
+        public INamedTypeSymbol? ClaimCheck { get; }
+        public INamedTypeSymbol? ApiScope { get; }
+        public INamedTypeSymbol? Auth0Token { get; }
+        public INamedTypeSymbol? Claim { get; }
+        public INamedTypeSymbol? AccessToken { get; }
+        public INamedTypeSymbol? HttpContext { get; }
+        public INamedTypeSymbol? ValueTask1 { get; }
+        public INamedTypeSymbol? IAuthorizeData { get; }
+        public INamedTypeSymbol? IAllowAnonymous { get; }
+        public INamedTypeSymbol? ControllerBase { get; }
+        public INamedTypeSymbol? ControllerAttribute { get; }
+        public INamedTypeSymbol? NonControllerAttribute { get; }
+        public INamedTypeSymbol? NonActionAttribute { get; }
+        public INamedTypeSymbol? IEndpointRouteBuilder { get; }
+        public INamedTypeSymbol? RouteGroupBuilder { get; }
+        public INamedTypeSymbol? WebApplication { get; }
+
+        public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
+
+        /// <summary>The requirement kind of an attribute class, or null when it is not one of ours.</summary>
+        public RequirementKind? KindOf(INamedTypeSymbol? attributeClass)
+        {
+            if (attributeClass is null)
+            {
+                return null;
+            }
+
+            if (Eq(attributeClass, RequireScopes)) return RequirementKind.AllScopes;
+            if (Eq(attributeClass, RequireAnyScope)) return RequirementKind.AnyScope;
+            if (Eq(attributeClass, RequireRoles)) return RequirementKind.Roles;
+            if (Eq(attributeClass, ClaimEquals)) return RequirementKind.ClaimEquals;
+            if (Eq(attributeClass, ClaimIncludes)) return RequirementKind.ClaimIncludes;
+            if (Eq(attributeClass, ClaimCheck)) return RequirementKind.ClaimCheck;
+            return null;
+        }
+
+        /// <summary>Whether an attribute class is authorization metadata ([Authorize], our requirements, or anything implementing IAuthorizeData).</summary>
+        public bool IsAuthorizeData(ITypeSymbol? type) => Implements(type, IAuthorizeData);
+
+        /// <summary>Whether an attribute class is IAllowAnonymous metadata ([AllowAnonymous]).</summary>
+        public bool IsAllowAnonymous(ITypeSymbol? type) => Implements(type, IAllowAnonymous);
+
+        public static bool Eq(ISymbol? a, ISymbol? b) => a is not null && SymbolEqualityComparer.Default.Equals(a, b);
+
+        private static bool Implements(ITypeSymbol? type, INamedTypeSymbol? @interface)
+        {
+            if (type is null || @interface is null)
+            {
+                return false;
+            }
+
+            foreach (var i in type.AllInterfaces)
+            {
+                if (SymbolEqualityComparer.Default.Equals(i, @interface))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,552 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Auth0.Generated.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Auth0.Generated.Analyzers
+{
+    /// <summary>
+    /// Checks every requirement declaration (attributes and <c>.RequireScopes(...)</c>-style conventions): scope syntax
+    /// and catalog membership, claims against the [Auth0Token] type, [ClaimCheck] methods, empty requirements, and
+    /// [AllowAnonymous] on the same declaration.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RequirementAnalyzer : DiagnosticAnalyzer
+    {
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.AllowAnonymousOverridesRequirement,
+            Descriptors.UnknownScope,
+            Descriptors.UnusedCatalogScope,
+            Descriptors.InvalidScopeSyntax,
+            Descriptors.DuplicateScope,
+            Descriptors.InvalidScopeCatalog,
+            Descriptors.UndeclaredClaim,
+            Descriptors.ClaimValueTypeMismatch,
+            Descriptors.ClaimIncludesOnNonList,
+            Descriptors.ClaimCheckMethodNotFound,
+            Descriptors.ClaimCheckWrongSignature,
+            Descriptors.RequirementWithoutValues);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var known = KnownTypes.Create(start.Compilation);
+            if (known.RequireScopes is null)
+            {
+                return; // the runtime is not referenced
+            }
+
+            var catalog = ScopeCatalog.Read(start.Compilation, start.Options.AdditionalFiles, known, start.CancellationToken);
+            var compilation = start.Compilation;
+            var token = new Lazy<TokenModel>(() => TokenModel.Build(compilation, known, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            var state = new State(known, catalog, token);
+
+            // Requirement attributes are read from symbols (bound once by the compiler), never by re-binding syntax.
+            start.RegisterSymbolAction(c => AnalyzeAttributes(c.Symbol, state, c.ReportDiagnostic, c.CancellationToken), SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterOperationAction(
+                c => AnalyzeAttributes(c.Operation is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)c.Operation).Symbol, state, c.ReportDiagnostic, c.CancellationToken),
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
+            start.RegisterSyntaxNodeAction(c => AnalyzeAssemblyAttribute(c, state), SyntaxKind.Attribute);
+            start.RegisterOperationAction(c => AnalyzeConvention(c, state), OperationKind.Invocation);
+            if (catalog.Exists)
+            {
+                start.RegisterOperationAction(c => AnalyzeFieldReference(c, state), OperationKind.FieldReference);
+            }
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var error in catalog.FileErrors)
+                {
+                    end.ReportDiagnostic(error);
+                }
+
+                if (!catalog.Exists)
+                {
+                    return;
+                }
+
+                var reported = new HashSet<string>(StringComparer.Ordinal);
+                foreach (var entry in catalog.Entries)
+                {
+                    if (!state.UsedScopes.ContainsKey(entry.Key) && IsWellFormedScope(entry.Key) && reported.Add(entry.Key))
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnusedCatalogScope, entry.Value, entry.Key));
+                    }
+                }
+            });
+        }
+
+        /// <summary>[assembly: ApiScope("...")] values must be well-formed scopes (only assembly-targeted attributes are bound).</summary>
+        private static void AnalyzeAssemblyAttribute(SyntaxNodeAnalysisContext context, State state)
+        {
+            var attribute = (AttributeSyntax)context.Node;
+            if (attribute.Parent is not AttributeListSyntax { Target.Identifier.ValueText: "assembly" }
+                || attribute.ArgumentList is not { Arguments.Count: > 0 } list
+                || context.SemanticModel.GetSymbolInfo(attribute, context.CancellationToken).Symbol is not IMethodSymbol constructor
+                || !KnownTypes.Eq(constructor.ContainingType, state.Known.ApiScope))
+            {
+                return;
+            }
+
+            var expression = list.Arguments[0].Expression;
+            var value = context.SemanticModel.GetConstantValue(expression, context.CancellationToken);
+            if (value.HasValue)
+            {
+                CheckScopeSyntax(value.Value as string, expression.GetLocation(), context.ReportDiagnostic);
+            }
+        }
+
+        private static void AnalyzeAttributes(ISymbol symbol, State state, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            bool? allowAnonymous = null;
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (state.Known.KindOf(data.AttributeClass) is not { } kind
+                    || Requirement.FromAttribute(data, kind, cancellationToken) is not { } requirement)
+                {
+                    continue;
+                }
+
+                Validate(requirement, state, report);
+                allowAnonymous ??= AllowsAnonymous(symbol, state.Known);
+                if (allowAnonymous == true)
+                {
+                    report(Diagnostic.Create(Descriptors.AllowAnonymousOverridesRequirement, requirement.Location, requirement.Display));
+                }
+            }
+        }
+
+        private static void AnalyzeConvention(OperationAnalysisContext context, State state)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (!Requirement.ConventionNames.ContainsKey(invocation.TargetMethod.Name))
+            {
+                return;
+            }
+
+            if (Requirement.FromConvention(invocation) is { } requirement)
+            {
+                Validate(requirement, state, context.ReportDiagnostic);
+            }
+        }
+
+        private static void AnalyzeFieldReference(OperationAnalysisContext context, State state)
+        {
+            var reference = (IFieldReferenceOperation)context.Operation;
+            if (reference.Field is { IsConst: true, ContainingType.Name: "Scopes", ConstantValue: string value })
+            {
+                state.UsedScopes.TryAdd(value, true);
+            }
+        }
+
+        /// <summary>
+        /// [AllowAnonymous] wins over every requirement on the endpoint: a requirement on a method (or lambda, or local
+        /// function) that also carries [AllowAnonymous], or whose containing class does; and a requirement on a class that
+        /// also carries [AllowAnonymous]. A class requirement with [AllowAnonymous] on one action is the usual opt-out and
+        /// is not reported.
+        /// </summary>
+        private static bool AllowsAnonymous(ISymbol symbol, KnownTypes known)
+        {
+            if (HasAllowAnonymous(symbol, known))
+            {
+                return true;
+            }
+
+            if (symbol is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+            {
+                for (var type = method.ContainingType; type is not null; type = type.BaseType)
+                {
+                    if (HasAllowAnonymous(type, known))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasAllowAnonymous(ISymbol symbol, KnownTypes known)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (known.IsAllowAnonymous(data.AttributeClass))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Validate(Requirement requirement, State state, Action<Diagnostic> report)
+        {
+            switch (requirement.Kind)
+            {
+                case RequirementKind.AllScopes:
+                case RequirementKind.AnyScope:
+                    ValidateScopes(requirement, state, report);
+                    break;
+                case RequirementKind.Roles:
+                    ValidateValues(requirement, "roles", "role", report);
+                    break;
+                case RequirementKind.ClaimEquals:
+                    if (ValidateClaimName(requirement, report) is { } equalsClaim)
+                    {
+                        if (requirement.Values.Length == 1 && requirement.Values[0] is { HasValue: true, Value: null } nullValue)
+                        {
+                            report(Diagnostic.Create(Descriptors.RequirementWithoutValues, nullValue.Location, requirement.Display, "has a null value"));
+                        }
+
+                        ValidateAgainstToken(requirement, equalsClaim, state, report);
+                    }
+
+                    break;
+                case RequirementKind.ClaimIncludes:
+                    ValidateValues(requirement, "values", "value", report);
+                    if (ValidateClaimName(requirement, report) is { } includesClaim)
+                    {
+                        ValidateAgainstToken(requirement, includesClaim, state, report);
+                    }
+
+                    break;
+                case RequirementKind.ClaimCheck:
+                    ValidateClaimCheck(requirement, state, report);
+                    break;
+            }
+        }
+
+        private static void ValidateScopes(Requirement requirement, State state, Action<Diagnostic> report)
+        {
+            if (requirement.ValuesKnown && requirement.Values.IsEmpty)
+            {
+                report(Diagnostic.Create(Descriptors.RequirementWithoutValues, requirement.Location, requirement.Display, "lists no scopes"));
+                return;
+            }
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var value in requirement.Values)
+            {
+                if (!value.HasValue)
+                {
+                    continue;
+                }
+
+                var scope = value.Value as string;
+                if (!CheckScopeSyntax(scope, value.Location, report) || scope is null)
+                {
+                    continue;
+                }
+
+                state.UsedScopes.TryAdd(scope, true);
+                if (!seen.Add(scope))
+                {
+                    report(Diagnostic.Create(Descriptors.DuplicateScope, value.Location, scope));
+                }
+                else if (state.Catalog.Exists && !state.Catalog.Values.Contains(scope))
+                {
+                    var suggestion = Suggestions.Nearest(scope, state.Catalog.Values);
+                    if (suggestion is not null)
+                    {
+                        state.UsedScopes.TryAdd(suggestion, true); // one mistake, one diagnostic: the meant scope is not also "unused"
+                    }
+
+                    // The fix replaces string literals only; a constant is fixed where it is declared.
+                    var properties = suggestion is null || !value.IsStringLiteral
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(Descriptors.SuggestionProperty, suggestion);
+                    report(Diagnostic.Create(
+                        Descriptors.UnknownScope,
+                        value.Location,
+                        properties,
+                        scope,
+                        suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+                }
+            }
+        }
+
+        private static bool IsWellFormedScope(string scope)
+        {
+            if (scope.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var c in scope)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>Reports an empty scope or one with whitespace; returns whether the scope is well-formed.</summary>
+        private static bool CheckScopeSyntax(string? scope, Location location, Action<Diagnostic> report)
+        {
+            if (string.IsNullOrEmpty(scope))
+            {
+                report(Diagnostic.Create(Descriptors.InvalidScopeSyntax, location, scope ?? "null", "empty"));
+                return false;
+            }
+
+            if (!IsWellFormedScope(scope!))
+            {
+                report(Diagnostic.Create(Descriptors.InvalidScopeSyntax, location, scope, "contains whitespace"));
+                return false;
+            }
+
+            return true;
+        }
+
+        private static void ValidateValues(Requirement requirement, string plural, string singular, Action<Diagnostic> report)
+        {
+            if (requirement.ValuesKnown && requirement.Values.IsEmpty)
+            {
+                report(Diagnostic.Create(Descriptors.RequirementWithoutValues, requirement.Location, requirement.Display, "lists no " + plural));
+                return;
+            }
+
+            foreach (var value in requirement.Values)
+            {
+                if (value.HasValue && string.IsNullOrWhiteSpace(value.Value as string))
+                {
+                    report(Diagnostic.Create(Descriptors.RequirementWithoutValues, value.Location, requirement.Display, "has an empty " + singular));
+                }
+            }
+        }
+
+        private static string? ValidateClaimName(Requirement requirement, Action<Diagnostic> report)
+        {
+            if (requirement.Claim is not { HasValue: true } claim)
+            {
+                return null;
+            }
+
+            if (claim.Value is string { Length: > 0 } name)
+            {
+                return name;
+            }
+
+            report(Diagnostic.Create(Descriptors.RequirementWithoutValues, claim.Location, requirement.Display, "has an empty claim name"));
+            return null;
+        }
+
+        private static void ValidateAgainstToken(Requirement requirement, string claimName, State state, Action<Diagnostic> report)
+        {
+            var token = state.Token.Value;
+            if (token.TokenName is null || requirement.Claim is not { } claimValue)
+            {
+                return; // no [Auth0Token] type: nothing to check claims against
+            }
+
+            if (!token.Claims.TryGetValue(claimName, out var claim))
+            {
+                var suggestion = Suggestions.Nearest(claimName, token.Claims.Keys);
+                report(Diagnostic.Create(
+                    Descriptors.UndeclaredClaim,
+                    claimValue.Location,
+                    claimName,
+                    token.TokenName,
+                    suggestion is null ? string.Empty : "; did you mean '" + suggestion + "'?"));
+                return;
+            }
+
+            if (claim.Kind == ClaimKind.Unsupported)
+            {
+                return; // A0G307 reports the declaration
+            }
+
+            if (requirement.Kind == RequirementKind.ClaimIncludes)
+            {
+                if (!ClaimTypes.IsList(claim.Kind))
+                {
+                    report(Diagnostic.Create(Descriptors.ClaimIncludesOnNonList, claimValue.Location, requirement.Display, claimName, claim.TypeDisplay));
+                }
+
+                return;
+            }
+
+            if (requirement.Values.Length != 1 || requirement.EqualsKind == EqualsValueKind.Unknown)
+            {
+                return;
+            }
+
+            var value = requirement.Values[0];
+            if (!EqualsCompatible(requirement.EqualsKind, value, claim))
+            {
+                report(Diagnostic.Create(
+                    Descriptors.ClaimValueTypeMismatch,
+                    value.Location,
+                    requirement.Display,
+                    claimName,
+                    EqualsKindName(requirement.EqualsKind),
+                    claim.TypeDisplay));
+            }
+        }
+
+        private static bool EqualsCompatible(EqualsValueKind kind, RequirementValue value, KnownClaim claim)
+        {
+            switch (claim.Kind)
+            {
+                case ClaimKind.String:
+                case ClaimKind.StringEnum:
+                    return kind == EqualsValueKind.String;
+                case ClaimKind.Boolean:
+                    return kind == EqualsValueKind.Boolean;
+                case ClaimKind.Int32:
+                case ClaimKind.Int64:
+                    return kind == EqualsValueKind.Integer
+                        || (kind == EqualsValueKind.Number && value.HasValue && value.Value is double d && Math.Floor(d) == d);
+                case ClaimKind.Double:
+                case ClaimKind.NumericDate:
+                    return kind == EqualsValueKind.Integer || kind == EqualsValueKind.Number;
+                case ClaimKind.StringList:
+                    return claim.FlexibleList && kind == EqualsValueKind.String;
+                default:
+                    return true;
+            }
+        }
+
+        private static string EqualsKindName(EqualsValueKind kind) => kind switch
+        {
+            EqualsValueKind.String => "string",
+            EqualsValueKind.Boolean => "bool",
+            EqualsValueKind.Integer => "long",
+            EqualsValueKind.Number => "double",
+            _ => "?",
+        };
+
+        private static void ValidateClaimCheck(Requirement requirement, State state, Action<Diagnostic> report)
+        {
+            if (requirement.CheckType is not INamedTypeSymbol type || requirement.CheckMethod is not { HasValue: true } methodValue)
+            {
+                return;
+            }
+
+            if (methodValue.Value is not string { Length: > 0 } name)
+            {
+                report(Diagnostic.Create(Descriptors.RequirementWithoutValues, methodValue.Location, requirement.Display, "has an empty method name"));
+                return;
+            }
+
+            var found = false;
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                    {
+                        found = true;
+                        if (IsValidCheck(method, state.Known))
+                        {
+                            return;
+                        }
+                    }
+                }
+            }
+
+            var typeName = type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat);
+            report(Diagnostic.Create(
+                found ? Descriptors.ClaimCheckWrongSignature : Descriptors.ClaimCheckMethodNotFound,
+                methodValue.Location,
+                typeName,
+                name));
+        }
+
+        /// <summary>
+        /// <c>static bool M(TToken)</c>, <c>static bool M(TToken, HttpContext)</c> or
+        /// <c>static ValueTask&lt;bool&gt; M(TToken, HttpContext)</c>; TToken is AccessToken, a type deriving from it,
+        /// or the [Auth0Token] type (which derives from it once generated).
+        /// </summary>
+        private static bool IsValidCheck(IMethodSymbol method, KnownTypes known)
+        {
+            if (!method.IsStatic || method.IsGenericMethod || method.Parameters.Length is < 1 or > 2)
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.RefKind != RefKind.None)
+                {
+                    return false;
+                }
+            }
+
+            if (!IsTokenType(method.Parameters[0].Type, known))
+            {
+                return false;
+            }
+
+            var returnsBool = method.ReturnType.SpecialType == SpecialType.System_Boolean;
+            if (method.Parameters.Length == 1)
+            {
+                return returnsBool;
+            }
+
+            if (!KnownTypes.Eq(method.Parameters[1].Type, known.HttpContext))
+            {
+                return false;
+            }
+
+            return returnsBool
+                || (method.ReturnType is INamedTypeSymbol { TypeArguments.Length: 1 } returned
+                    && KnownTypes.Eq(returned.OriginalDefinition, known.ValueTask1)
+                    && returned.TypeArguments[0].SpecialType == SpecialType.System_Boolean);
+        }
+
+        private static bool IsTokenType(ITypeSymbol type, KnownTypes known)
+        {
+            if (type is not INamedTypeSymbol named)
+            {
+                return false;
+            }
+
+            for (var current = named; current is not null; current = current.BaseType)
+            {
+                if (KnownTypes.Eq(current, known.AccessToken))
+                {
+                    return true;
+                }
+            }
+
+            return TokenModel.HasTokenAttribute(named, known);
+        }
+
+        private sealed class State
+        {
+            public State(KnownTypes known, ScopeCatalog catalog, Lazy<TokenModel> token)
+            {
+                Known = known;
+                Catalog = catalog;
+                Token = token;
+            }
+
+            public KnownTypes Known { get; }
+
+            public ScopeCatalog Catalog { get; }
+
+            public Lazy<TokenModel> Token { get; }
+
+            /// <summary>Scopes some requirement or some reference to a generated constant uses (for A0G102).</summary>
+            public ConcurrentDictionary<string, bool> UsedScopes { get; } = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        }
+    }
+}

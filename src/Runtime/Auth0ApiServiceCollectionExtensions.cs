@@ -1,0 +1,53 @@
+using System;
+using Auth0.Generated;
+using Auth0.Generated.Authentication;
+using Auth0.Generated.Authorization;
+using Auth0.Generated.Configuration;
+using Auth0.Generated.Development;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Auth0.Generated runtime.</summary>
+public static class Auth0ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the <c>Auth0</c> authentication scheme (as the default scheme), authorization, and the handlers of the
+    /// requirement attributes and conventions. Options come from the <c>Auth0</c> configuration section and the
+    /// <c>AUTH0_DOMAIN</c> / <c>AUTH0_AUDIENCE</c> keys, and are validated at startup.
+    /// </summary>
+    public static AuthenticationBuilder AddAuth0Api(this IServiceCollection services)
+        => services.AddAuth0Api(static _ => { });
+
+    /// <summary>
+    /// Like <see cref="AddAuth0Api(IServiceCollection)"/>; <paramref name="configure"/> runs after the options are
+    /// bound from configuration, so code wins over configuration.
+    /// </summary>
+    public static AuthenticationBuilder AddAuth0Api(this IServiceCollection services, Action<Auth0ApiOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        // Bind first, so the caller's configure action (registered by AddScheme below) runs after it.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Auth0ApiOptions>, Auth0ApiOptionsBinder>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Auth0ApiOptions>, Auth0ApiOptionsValidator>());
+        services.AddOptions<Auth0ApiOptions>(Auth0ApiDefaults.AuthenticationScheme).ValidateOnStart();
+
+        services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
+        services.TryAddSingleton<Auth0ValidatorProvider>();
+        services.TryAddSingleton<DevelopmentIssuer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());
+
+        services.AddAuthorization();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, Auth0AuthorizationHandler>());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auth0AuthorizationResultHandler>();
+
+        return services
+            .AddAuthentication(Auth0ApiDefaults.AuthenticationScheme)
+            .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(Auth0ApiDefaults.AuthenticationScheme, configure);
+    }
+}

@@ -1,0 +1,35 @@
+using System;
+using Microsoft.AspNetCore.Http;
+
+namespace Auth0.Generated;
+
+/// <summary>
+/// Reads the validated access token of a request. The Auth0 authentication scheme stores it as the request feature
+/// keyed by <see cref="AccessToken"/> (<c>HttpContext.Features.Get&lt;AccessToken&gt;()</c>), as the application's token
+/// type when the generator registered one; generated <c>BindAsync</c> methods read the same feature.
+/// </summary>
+public static class Auth0HttpContextExtensions
+{
+    /// <summary>The request's validated access token, or null when the request was not authenticated by the Auth0 scheme.</summary>
+    public static AccessToken? GetAccessToken(this HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Features.Get<AccessToken>();
+    }
+
+    /// <summary>
+    /// The request's validated access token as <typeparamref name="TToken"/> (your <see cref="Auth0TokenAttribute"/> type),
+    /// or null when the request was not authenticated by the Auth0 scheme.
+    /// </summary>
+    public static TToken? GetAccessToken<TToken>(this HttpContext context)
+        where TToken : AccessToken, IAccessTokenFactory<TToken>
+    {
+        var token = context.GetAccessToken();
+        return token switch
+        {
+            null => null,
+            TToken typed => typed,
+            _ => TToken.Create(token),
+        };
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Auth0.Generated.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Auth0.Generated.Authentication;
+
+/// <summary>Writes RFC 6750 answers: the <c>WWW-Authenticate</c> challenge and the JSON <c>{error, error_description}</c> body.</summary>
+internal static class Auth0Responses
+{
+    /// <summary>The bare challenge, for a request without a usable token.</summary>
+    public const string BareChallenge = "Bearer";
+
+    /// <summary>401 with a bare <c>Bearer</c> challenge and no body.</summary>
+    public static Task WriteBareChallengeAsync(HttpResponse response)
+    {
+        if (response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status401Unauthorized;
+        response.Headers.Append(HeaderNames.WWWAuthenticate, BareChallenge);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The failure's status, challenge and JSON body.</summary>
+    public static Task WriteFailureAsync(HttpResponse response, Auth0Failure failure)
+    {
+        if (response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = failure.StatusCode;
+        response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(failure));
+        response.Headers.CacheControl = "no-store";
+        response.ContentType = "application/json";
+
+        var buffer = new ArrayBufferWriter<byte>(128 + (failure.Description.Length * 2));
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("error", failure.Error);
+            writer.WriteString("error_description", failure.Description);
+            writer.WriteEndObject();
+        }
+
+        response.ContentLength = buffer.WrittenCount;
+        return response.Body.WriteAsync(buffer.WrittenMemory).AsTask();
+    }
+
+    /// <summary><c>Bearer error="...", error_description="..."[, scope="..."]</c> with quoted-string escaping.</summary>
+    internal static string Challenge(Auth0Failure failure)
+    {
+        var builder = new StringBuilder("Bearer error=\"", 64 + failure.Description.Length);
+        AppendQuoted(builder, failure.Error);
+        builder.Append("\", error_description=\"");
+        AppendQuoted(builder, failure.Description);
+        builder.Append('"');
+        if (!string.IsNullOrEmpty(failure.Scope))
+        {
+            builder.Append(", scope=\"");
+            AppendQuoted(builder, failure.Scope);
+            builder.Append('"');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Escapes <c>"</c> and <c>\</c>; replaces control and non-ASCII characters (not allowed in a header) by <c>?</c>.</summary>
+    private static void AppendQuoted(StringBuilder builder, string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\')
+            {
+                builder.Append('\\').Append(c);
+            }
+            else if (c < ' ' || c > '~')
+            {
+                builder.Append('?');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+    }
+}

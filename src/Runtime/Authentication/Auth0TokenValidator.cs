@@ -1,0 +1,218 @@
+using System;
+using System.Collections.Generic;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0.Generated.Authorization;
+using Auth0.Generated.Keys;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Auth0.Generated.Authentication;
+
+/// <summary>The outcome of validating one token: an <see cref="AccessToken"/> and identity, or the failure to answer.</summary>
+internal readonly record struct TokenValidationOutcome(AccessToken? Token, ClaimsIdentity? Identity, Auth0Failure? Failure);
+
+/// <summary>
+/// Validates access tokens with <see cref="JsonWebTokenHandler"/> against the keys of an <see cref="ISigningKeySource"/>:
+/// issuer (exact), audience, algorithm, lifetime with tolerance, optional iat/typ rules, <c>sub</c> type.
+/// One per application; thread-safe; the validation parameters are built once per key set.
+/// </summary>
+internal sealed class Auth0TokenValidator
+{
+    private static readonly Auth0Failure Malformed = Auth0Failure.InvalidToken("Invalid Compact JWS");
+    private static readonly Auth0Failure TooLarge = Auth0Failure.InvalidToken("Token is too large");
+    private static readonly Auth0Failure BadSignature = Auth0Failure.InvalidToken("signature verification failed");
+    private static readonly Auth0Failure BadIssuer = Auth0Failure.InvalidToken("unexpected \"iss\" claim value");
+    private static readonly Auth0Failure BadAudience = Auth0Failure.InvalidToken("unexpected \"aud\" claim value");
+    private static readonly Auth0Failure Expired = Auth0Failure.InvalidToken("\"exp\" claim timestamp check failed");
+    private static readonly Auth0Failure NoExpiry = Auth0Failure.InvalidToken("missing required \"exp\" claim");
+    private static readonly Auth0Failure NotYetValid = Auth0Failure.InvalidToken("\"nbf\" claim timestamp check failed");
+    private static readonly Auth0Failure BadAlgorithm = Auth0Failure.InvalidToken("unexpected \"alg\" header value");
+    private static readonly Auth0Failure BadType = Auth0Failure.InvalidToken("unexpected \"typ\" JWT header value");
+    private static readonly Auth0Failure NoIssuedAt = Auth0Failure.InvalidToken("missing required \"iat\" claim");
+    private static readonly Auth0Failure BadIssuedAt = Auth0Failure.InvalidToken("\"iat\" claim timestamp check failed");
+    private static readonly Auth0Failure BadSubject = Auth0Failure.InvalidToken("unexpected \"sub\" claim value");
+    private static readonly Auth0Failure NoKeys = Auth0Failure.InvalidToken("Unable to fetch the signing keys of the issuer");
+    private static readonly Auth0Failure Invalid = Auth0Failure.InvalidToken("Invalid token");
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = Auth0ApiDefaults.MaxTokenLength };
+    private readonly ISigningKeySource _keys;
+    private readonly SigningKeys? _secretKeys;
+    private readonly string[] _audiences;
+    private readonly string[] _algorithms;
+    private readonly TimeSpan _tolerance;
+    private readonly bool _strict;
+    private readonly bool _requireIssuedAt;
+    private readonly TimeSpan? _maxAge;
+    private readonly string _rolesClaim;
+    private readonly TimeProvider _time;
+
+    public Auth0TokenValidator(ISigningKeySource keys, Auth0ApiOptions options, IEnumerable<string> audiences, TimeProvider time)
+    {
+        _keys = keys;
+        _time = time;
+        _audiences = [.. audiences];
+        _tolerance = options.ClockTolerance;
+        _strict = options.Strict;
+        _maxAge = options.MaxTokenAge;
+        _requireIssuedAt = options.Strict || options.MaxTokenAge is not null;
+        _rolesClaim = options.RolesClaim;
+        Settings = new AccessTokenSettings(options.RolesClaim, options.PermissionsAsScopes);
+
+        var algorithms = new List<string>();
+        foreach (var algorithm in options.Algorithms)
+        {
+            algorithms.Add(algorithm.Trim());
+        }
+
+        if (!string.IsNullOrEmpty(options.SymmetricSecret))
+        {
+            var secret = new SymmetricSecurityKey(Encoding.UTF8.GetBytes(options.SymmetricSecret));
+            _secretKeys = new SigningKeys([secret], DateTimeOffset.MaxValue);
+            foreach (var hs in new[] { SecurityAlgorithms.HmacSha256, SecurityAlgorithms.HmacSha384, SecurityAlgorithms.HmacSha512 })
+            {
+                if (!algorithms.Contains(hs))
+                {
+                    algorithms.Add(hs);
+                }
+            }
+        }
+
+        _algorithms = [.. algorithms];
+    }
+
+    /// <summary>How tokens read scopes and roles.</summary>
+    public AccessTokenSettings Settings { get; }
+
+    /// <summary>The issuer tokens must carry.</summary>
+    public string Issuer => _keys.Issuer;
+
+    /// <summary>The accepted audiences.</summary>
+    public IReadOnlyList<string> Audiences => _audiences;
+
+    public async ValueTask<TokenValidationOutcome> ValidateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length > Auth0ApiDefaults.MaxTokenLength)
+        {
+            return Fail(TooLarge);
+        }
+
+        JsonWebToken jwt;
+        try
+        {
+            jwt = _handler.ReadJsonWebToken(token);
+        }
+#pragma warning disable CA1031 // Attacker input: every parse failure is a 401, never a 500.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return Fail(Malformed);
+        }
+
+        if (jwt.IsEncrypted)
+        {
+            return Fail(Malformed);
+        }
+
+        var useSecret = _secretKeys is not null && jwt.Alg is { } alg && alg.StartsWith("HS", StringComparison.Ordinal);
+        var keys = useSecret ? _secretKeys : await _keys.GetKeysAsync(string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid, cancellationToken).ConfigureAwait(false);
+        if (keys is null)
+        {
+            return Fail(NoKeys);
+        }
+
+        TokenValidationResult result;
+        try
+        {
+            result = await _handler.ValidateTokenAsync(jwt, keys.Parameters ??= CreateParameters(keys)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Same: IdentityModel reports failures in the result, but nothing here may become a 500.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return Fail(Invalid);
+        }
+
+        if (!result.IsValid)
+        {
+            return Fail(Map(result.Exception));
+        }
+
+        if (jwt.TryGetPayloadValue<object>("sub", out _)
+            && PayloadInspector.ClaimType(jwt.EncodedPayload, "sub"u8) is not (JsonTokenType.String or JsonTokenType.None))
+        {
+            return Fail(BadSubject);
+        }
+
+        if (_requireIssuedAt)
+        {
+            if (!jwt.TryGetPayloadValue<object>("iat", out var iatValue) || iatValue is not (int or long or double or decimal))
+            {
+                return Fail(NoIssuedAt);
+            }
+
+            var now = _time.GetUtcNow();
+            var issuedAt = jwt.IssuedAt;
+            if (issuedAt > now.UtcDateTime + _tolerance
+                || (_maxAge is { } maxAge && now.UtcDateTime - issuedAt > maxAge + _tolerance))
+            {
+                return Fail(BadIssuedAt);
+            }
+        }
+
+        var accessToken = GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings));
+        return new(accessToken, result.ClaimsIdentity, null);
+    }
+
+    private static TokenValidationOutcome Fail(Auth0Failure failure) => new(null, null, failure);
+
+    private TokenValidationParameters CreateParameters(SigningKeys keys) => new()
+    {
+        ValidateIssuer = true,
+        IssuerValidator = ValidateIssuer,
+        ValidateAudience = true,
+        ValidAudiences = _audiences,
+        IgnoreTrailingSlashWhenValidatingAudience = false,
+        ValidateLifetime = true,
+        RequireExpirationTime = true,
+        ClockSkew = _tolerance,
+        RequireSignedTokens = true,
+        ValidateIssuerSigningKey = false,
+        IssuerSigningKeys = keys.Keys,
+        TryAllIssuerSigningKeys = true,
+        ValidAlgorithms = _algorithms,
+        TypeValidator = _strict ? ValidateStrictType : null,
+        AuthenticationType = Auth0ApiDefaults.AuthenticationScheme,
+        NameClaimType = "sub",
+        RoleClaimType = _rolesClaim,
+        SaveSigninToken = false,
+    };
+
+    private string ValidateIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters)
+        => string.Equals(issuer, _keys.Issuer, StringComparison.Ordinal)
+            ? issuer
+            : throw new SecurityTokenInvalidIssuerException("The issuer is not the configured issuer.");
+
+    private static string ValidateStrictType(string type, SecurityToken token, TokenValidationParameters parameters)
+        => string.Equals(type, "at+jwt", StringComparison.OrdinalIgnoreCase) || string.Equals(type, "application/at+jwt", StringComparison.OrdinalIgnoreCase)
+            ? type
+            : throw new SecurityTokenInvalidTypeException("The token type is not at+jwt.");
+
+    private static Auth0Failure Map(Exception? exception) => exception switch
+    {
+        SecurityTokenInvalidIssuerException => BadIssuer,
+        SecurityTokenInvalidAudienceException => BadAudience,
+        SecurityTokenExpiredException => Expired,
+        SecurityTokenNoExpirationException => NoExpiry,
+        SecurityTokenNotYetValidException => NotYetValid,
+        SecurityTokenInvalidLifetimeException => Expired,
+        SecurityTokenInvalidAlgorithmException => BadAlgorithm,
+        SecurityTokenInvalidTypeException => BadType,
+        SecurityTokenInvalidSignatureException => BadSignature,
+        SecurityTokenMalformedException => Malformed,
+        _ => Invalid,
+    };
+}

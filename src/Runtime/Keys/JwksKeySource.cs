@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Auth0.Generated.Keys;
+
+/// <summary>
+/// The issuer's signing keys, fetched through discovery and JWKS and cached.
+/// <list type="bullet">
+/// <item>Keys are used for <see cref="Auth0ApiOptions.JwksCacheDuration"/>; the first request after that fetches again
+/// (and waits for it), so a key removed from the JWKS stops validating at the next refresh. There is no background
+/// refresh and no "last known good" fallback to a removed key.</item>
+/// <item>A token whose <c>kid</c> is unknown triggers a fetch only when none started within
+/// <see cref="Auth0ApiOptions.JwksRefreshCooldown"/>.</item>
+/// <item>At most one fetch is in flight; every request that needs it awaits the same task.</item>
+/// <item>A failed fetch is not cached: while no fresh keys are held, the next request after
+/// <see cref="Auth0ApiOptions.JwksRetryInterval"/> tries again (so a dead issuer sees at most one attempt per interval).
+/// Keys fetched earlier keep validating while the issuer is unreachable.</item>
+/// </list>
+/// </summary>
+internal sealed partial class JwksKeySource : ISigningKeySource
+{
+    /// <summary>The largest discovery or JWKS document accepted, in bytes.</summary>
+    internal const int MaxDocumentBytes = 256 * 1024;
+
+    /// <summary>The most keys a JWKS may hold; a larger set is refused as a whole.</summary>
+    internal const int MaxKeys = 100;
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly string? _jwksUri;
+    private readonly bool _allowHttp;
+    private readonly TimeSpan _cacheDuration;
+    private readonly TimeSpan _cooldown;
+    private readonly TimeSpan _retryInterval;
+    private readonly TimeSpan _timeout;
+    private readonly Lock _lock = new();
+
+    private volatile SigningKeys? _current;
+    private Task<SigningKeys?>? _inflight;
+    private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
+    private bool _lastFailed;
+
+    public JwksKeySource(string issuer, Auth0ApiOptions options, bool allowHttp, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger logger)
+    {
+        Issuer = issuer;
+        _jwksUri = options.JwksUri;
+        _allowHttp = allowHttp;
+        _cacheDuration = options.JwksCacheDuration;
+        _cooldown = options.JwksRefreshCooldown;
+        _retryInterval = options.JwksRetryInterval;
+        _timeout = options.FetchTimeout;
+        _httpClientFactory = httpClientFactory;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string Issuer { get; }
+
+    public ValueTask<SigningKeys?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var current = _current;
+        var fresh = current is not null && now - current.FetchedAt < _cacheDuration;
+        if (fresh && (kid is null || current!.Contains(kid)))
+        {
+            return new(current);
+        }
+
+        Task<SigningKeys?> task;
+        lock (_lock)
+        {
+            // A fetch may have completed since the lock-free read above: look again before deciding.
+            current = _current;
+            fresh = current is not null && now - current.FetchedAt < _cacheDuration;
+            if (fresh && (kid is null || current!.Contains(kid)))
+            {
+                return new(current);
+            }
+
+            if (_inflight is { } running)
+            {
+                task = running;
+            }
+            else
+            {
+                var wait = fresh ? _cooldown : (_lastFailed ? _retryInterval : TimeSpan.Zero);
+                if (now - _lastAttempt < wait)
+                {
+                    return new(current);
+                }
+
+                _lastAttempt = now;
+                task = FetchAndStoreAsync();
+                _inflight = task.IsCompleted ? null : task;
+            }
+        }
+
+        return new(task.WaitAsync(cancellationToken));
+    }
+
+    private async Task<SigningKeys?> FetchAndStoreAsync()
+    {
+        var failed = true;
+        try
+        {
+            using var timeout = new CancellationTokenSource(_timeout);
+            var keys = await FetchAsync(timeout.Token).ConfigureAwait(false);
+            _current = keys;
+            failed = false;
+            Log.KeysFetched(_logger, keys.Keys.Count, Issuer);
+            return keys;
+        }
+#pragma warning disable CA1031 // Any failure of a remote fetch is reported and answered with 401; never crashes a request.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            Log.FetchFailed(_logger, Issuer, e.GetType().Name, e.Message);
+            return _current;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _lastFailed = failed;
+                _inflight = null;
+            }
+        }
+    }
+
+    private async Task<SigningKeys> FetchAsync(CancellationToken cancellationToken)
+    {
+        var client = _httpClientFactory.CreateClient(Auth0ApiDefaults.BackchannelHttpClientName);
+        client.MaxResponseContentBufferSize = MaxDocumentBytes;
+        client.Timeout = _timeout;
+
+        var jwksUri = _jwksUri;
+        if (jwksUri is null)
+        {
+            var discoveryUri = Issuer + ".well-known/openid-configuration";
+            var discoveryJson = await client.GetStringAsync(new Uri(discoveryUri), cancellationToken).ConfigureAwait(false);
+            var discovery = OpenIdConnectConfiguration.Create(discoveryJson);
+            if (!string.Equals(discovery.Issuer, Issuer, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The discovery document names issuer '{discovery.Issuer}', not '{Issuer}'.");
+            }
+
+            jwksUri = discovery.JwksUri;
+        }
+
+        if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksAddress)
+            || (jwksAddress.Scheme != Uri.UriSchemeHttps && !(_allowHttp && jwksAddress.Scheme == Uri.UriSchemeHttp)))
+        {
+            throw new InvalidOperationException($"The jwks_uri '{jwksUri}' is not an absolute https URL.");
+        }
+
+        var jwksJson = await client.GetStringAsync(jwksAddress, cancellationToken).ConfigureAwait(false);
+        var set = new JsonWebKeySet(jwksJson);
+        if (set.Keys.Count > MaxKeys)
+        {
+            throw new InvalidOperationException($"The JWKS holds {set.Keys.Count} keys; at most {MaxKeys} are accepted.");
+        }
+
+        var keys = new List<SecurityKey>(set.GetSigningKeys());
+        if (keys.Count == 0)
+        {
+            throw new InvalidOperationException("The JWKS holds no usable signing key.");
+        }
+
+        return new SigningKeys(keys, _time.GetUtcNow());
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Fetched {Count} signing keys of {Issuer}.")]
+        public static partial void KeysFetched(ILogger logger, int count, string issuer);
+
+        [LoggerMessage(2, LogLevel.Warning, "Could not fetch the signing keys of {Issuer} ({ExceptionType}: {Reason}). Tokens needing new keys get 401 until a fetch succeeds.")]
+        public static partial void FetchFailed(ILogger logger, string issuer, string exceptionType, string reason);
+    }
+}

@@ -1,0 +1,102 @@
+// A deliberately broken API: every Auth0.Generated diagnostic fires here, on the line whose trailing comment names it.
+// Excluded from the test project's compilation; BrokenSampleTests compiles it with the analyzers and checks each marker.
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Auth0.Generated;
+using BrokenSample;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+
+[assembly: ApiScope("read:messages", Description = "Read messages")]
+[assembly: ApiScope("write:messages", Description = "Write messages")]
+[assembly: ApiScope("admin:everything", Description = "Never required by any endpoint")] // A0G102
+
+var builder = WebApplication.CreateBuilder(args);
+var app = builder.Build();
+
+app.MapGet("/messages", () => "ok").RequireScopes("read:mesages"); // A0G101
+app.MapPost("/messages", () => "ok"); // A0G001
+app.MapGet("/health", () => "ok").RequireScopes("write:messages").AllowAnonymous(); // A0G002
+app.MapGet("/tier", [AllowAnonymous] () => "ok").RequireClaimEquals("isAdmin", true); // A0G002
+
+var api = app.MapGroup("/api").RequireScopes("read:messages");
+api.MapGet("/inbox", () => "protected by the group");
+
+app.Run();
+
+namespace BrokenSample
+{
+    [Auth0Token]
+    public partial class Token
+    {
+        public partial bool IsAdmin { get; }
+        public partial IReadOnlyList<string> Groups { get; }
+        public partial string? Tier { get; }
+        public partial Guid Session { get; } // A0G307
+        [Claim("org")] public string Org { get; } = ""; // A0G308
+    }
+
+    [Auth0Token]
+    public class Plain // A0G304
+    {
+    }
+
+    public static class Holder
+    {
+        [Auth0Token]
+        public partial class Nested // A0G305
+        {
+        }
+    }
+
+    public class Base
+    {
+    }
+
+    [Auth0Token]
+    public partial class Derived : Base // A0G306
+    {
+    }
+
+    public static class Checks
+    {
+        public static bool IsPremium(Token token) => token.Tier == "premium";
+
+        public static string NotACheck(Token token) => "nope";
+    }
+
+    public class MessagesController : ControllerBase
+    {
+        [RequireScopes("write:messages", "write:messages")] // A0G104
+        public string Post() => "ok";
+
+        [RequireScopes("read messages")] // A0G103
+        public string Get() => "ok";
+
+        [RequireRoles] // A0G303
+        public string Admin() => "ok";
+
+        [ClaimEquals("isAdmin", "true")] // A0G202
+        public string Flag() => "ok";
+
+        [ClaimEquals("isAdmn", true)] // A0G201
+        public string Typo() => "ok";
+
+        [ClaimIncludes("tier", "gold")] // A0G203
+        public string Gold() => "ok";
+
+        [ClaimCheck(typeof(Checks), "IsPremum")] // A0G301
+        public string Premium() => "ok";
+
+        [ClaimCheck(typeof(Checks), nameof(Checks.NotACheck))] // A0G302
+        public string Wrong() => "ok";
+
+        [ClaimCheck(typeof(Checks), nameof(Checks.IsPremium))]
+        public string Fine() => "ok";
+
+        public string Open() => "ok"; // A0G001
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0.Generated.Analyzers.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Auth0.Generated.Analyzers.Tests;
+
+/// <summary>
+/// BrokenSample/Program.cs marks every line that must fire with a trailing <c>// A0Gxxx</c> comment. The test compiles it
+/// with all analyzers and requires: every marker fires on its line, nothing fires elsewhere, and every id we ship
+/// appears at least once (the broken catalog file supplies A0G105).
+/// </summary>
+public class BrokenSampleTests
+{
+    private static readonly Regex Marker = new(@"//\s*((?:A0G\d{3}\s*)+)$", RegexOptions.CultureInvariant);
+
+    [Fact]
+    public async Task Every_rule_fires_on_its_marked_line_and_nowhere_else()
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "BrokenSample");
+        var sourcePath = Path.Combine(directory, "Program.cs");
+        var catalogPath = Path.Combine(directory, "broken.auth0-scopes.json");
+        var source = await File.ReadAllTextAsync(sourcePath);
+
+        var diagnostics = await AnalyzeAsync(source, sourcePath, catalogPath);
+
+        var expected = new SortedSet<string>(StringComparer.Ordinal);
+        var lines = source.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = Marker.Match(lines[i].TrimEnd('\r'));
+            if (match.Success)
+            {
+                foreach (var id in match.Groups[1].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                {
+                    expected.Add($"{Path.GetFileName(sourcePath)}:{i + 1}:{id}");
+                }
+            }
+        }
+
+        expected.Add($"{Path.GetFileName(catalogPath)}:3:{DiagnosticIds.InvalidScopeCatalog}");
+
+        var actual = new SortedSet<string>(
+            diagnostics.Select(d => $"{Path.GetFileName(d.Location.GetLineSpan().Path)}:{d.Location.GetLineSpan().StartLinePosition.Line + 1}:{d.Id}"),
+            StringComparer.Ordinal);
+
+        Assert.Equal(expected, actual);
+
+        var allIds = typeof(DiagnosticIds).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
+        Assert.Equal(allIds.OrderBy(x => x, StringComparer.Ordinal), actual.Select(a => a.Split(':')[2]).Distinct().OrderBy(x => x, StringComparer.Ordinal));
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source, string sourcePath, string catalogPath)
+    {
+        var trees = new List<SyntaxTree> { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), sourcePath) };
+        if (!TestReferences.RuntimeHasConventions)
+        {
+            trees.Add(CSharpSyntaxTree.ParseText(Test<EndpointProtectionAnalyzer, Microsoft.CodeAnalysis.Testing.EmptyCodeFixProvider>.ConventionStub, new CSharpParseOptions(LanguageVersion.Latest), "Conventions.cs"));
+        }
+
+        var compilation = CSharpCompilation.Create(
+            "BrokenSample",
+            trees,
+            TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
+
+        // Only the missing implementations of partial properties (the generator's job, not run here) may be compile errors.
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error && d.Id != "CS9248").ToList();
+        Assert.Empty(errors);
+
+        var catalog = new FileText(catalogPath, await File.ReadAllTextAsync(catalogPath));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer());
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(catalog));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+    }
+
+    private sealed class FileText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+}

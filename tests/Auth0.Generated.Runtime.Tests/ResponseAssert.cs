@@ -1,0 +1,60 @@
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+
+namespace Auth0.Generated.Runtime.Tests;
+
+/// <summary>Assertions on RFC 6750 answers.</summary>
+internal static class ResponseAssert
+{
+    /// <summary>401 with exactly <c>WWW-Authenticate: Bearer</c> and no body.</summary>
+    public static async Task BareChallenge(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+        Assert.Empty(await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The status, the challenge (error, description, scope) and the matching JSON body.</summary>
+    public static async Task Error(HttpResponseMessage response, HttpStatusCode status, string error, string? description = null, string? scope = null)
+    {
+        Assert.Equal(status, response.StatusCode);
+        var challenge = Assert.Single(response.Headers.GetValues("WWW-Authenticate"));
+        Assert.StartsWith($"Bearer error=\"{error}\", error_description=\"", challenge);
+        if (description is not null)
+        {
+            Assert.Contains($"error_description=\"{Escape(description)}\"", challenge);
+        }
+
+        if (scope is not null)
+        {
+            Assert.EndsWith($", scope=\"{scope}\"", challenge);
+        }
+        else if (error != "insufficient_scope")
+        {
+            Assert.DoesNotContain("scope=", challenge);
+        }
+
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(error, body.RootElement.GetProperty("error").GetString());
+        var bodyDescription = body.RootElement.GetProperty("error_description").GetString();
+        Assert.False(string.IsNullOrEmpty(bodyDescription));
+        if (description is not null)
+        {
+            Assert.Equal(description, bodyDescription);
+        }
+
+        Assert.Equal(2, body.RootElement.EnumerateObject().Count());
+    }
+
+    public static Task InvalidToken(HttpResponseMessage response, string? description = null)
+        => Error(response, HttpStatusCode.Unauthorized, "invalid_token", description);
+
+    public static async Task Ok(HttpResponseMessage response)
+        => Assert.True(response.StatusCode == HttpStatusCode.OK, $"Expected 200, got {(int)response.StatusCode}: {string.Join(' ', response.Headers.WwwAuthenticate)} {await response.Content.ReadAsStringAsync()}");
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"");
+}

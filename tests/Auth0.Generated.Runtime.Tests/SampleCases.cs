@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading.Tasks;
+using Auth0.Generated.Testing;
+
+namespace Auth0.Generated.Runtime.Tests;
+
+/// <summary>One request to the quickstart sample and the answer CONFORMANCE.md and issue 2 expect.</summary>
+public sealed record SampleCase(
+    string Name,
+    string Method,
+    string Path,
+    Func<TestIssuer, TestToken?> Token,
+    HttpStatusCode Status,
+    string? Error = null,
+    string? Description = null,
+    string? Scope = null,
+    string? BodyContains = null,
+    bool ViaCookie = false)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every sample route, allowed and refused; run in-process and against the sample started as a real process.</summary>
+public static class SampleCases
+{
+    private const string Premium = "Premium tier or admin role required";
+
+    public static IReadOnlyList<SampleCase> All { get; } =
+    [
+        new("public without token", "GET", "/api/public", _ => null, HttpStatusCode.OK, BodyContains: "\"message\":\"Hello from a public endpoint!"),
+        new("private without token", "GET", "/api/private", _ => null, HttpStatusCode.Unauthorized),
+        new("private with token", "GET", "/api/private", i => i.Token(), HttpStatusCode.OK, BodyContains: "\"sub\":\"auth0|test-user\""),
+        new("private with expired token", "GET", "/api/private", i => i.Token().NotBefore(TimeSpan.FromHours(-2)).ExpiresIn(TimeSpan.FromHours(-1)), HttpStatusCode.Unauthorized, "invalid_token"),
+        new("private-scoped with scope", "GET", "/api/private-scoped", i => i.Token().Scope("read:messages"), HttpStatusCode.OK, BodyContains: "\"timestamp\":"),
+        new("private-scoped without scope", "GET", "/api/private-scoped", i => i.Token(), HttpStatusCode.Forbidden, "insufficient_scope", Scope: "read:messages"),
+        new("messages with scope", "GET", "/api/messages", i => i.Token().Scope("read:messages"), HttpStatusCode.OK, BodyContains: "{\"messages\":[\"Hello!\",\"World!\"]}"),
+        new("messages with other scope", "GET", "/api/messages", i => i.Token().Scope("read:feed"), HttpStatusCode.Forbidden, "insufficient_scope", Scope: "read:messages"),
+        new("feed with read:feed", "GET", "/api/feed", i => i.Token().Scope("read:feed"), HttpStatusCode.OK),
+        new("feed with read:admin", "GET", "/api/feed", i => i.Token().Scope("read:admin"), HttpStatusCode.OK),
+        new("feed with neither", "GET", "/api/feed", i => i.Token().Scope("read:messages"), HttpStatusCode.Forbidden, "insufficient_scope", Scope: "read:feed read:admin"),
+        new("admin/edit with both", "GET", "/api/admin/edit", i => i.Token().Scope("read:admin write:admin"), HttpStatusCode.OK),
+        new("admin/edit with one", "GET", "/api/admin/edit", i => i.Token().Scope("read:admin"), HttpStatusCode.Forbidden, "insufficient_scope", Scope: "read:admin write:admin"),
+        new("admin with isAdmin true", "GET", "/api/admin", i => i.Token().With("isAdmin", true), HttpStatusCode.OK),
+        new("admin with isAdmin \"true\"", "GET", "/api/admin", i => i.Token().With("isAdmin", "true"), HttpStatusCode.Unauthorized, "invalid_token", "Unexpected 'isAdmin' value"),
+        new("admin without isAdmin", "GET", "/api/admin", i => i.Token(), HttpStatusCode.Unauthorized, "invalid_token", "Missing 'isAdmin' claim"),
+        new("editor with admin and editor", "GET", "/api/editor", i => i.Token().Roles("admin", "editor"), HttpStatusCode.OK),
+        new("editor with superadmin and editor", "GET", "/api/editor", i => i.Token().Roles("superadmin", "editor"), HttpStatusCode.Unauthorized, "invalid_token", "Unexpected 'roles' value"),
+        new("premium with premium tier", "GET", "/api/premium", i => i.Token().With("tier", "premium"), HttpStatusCode.OK),
+        new("premium with admin role", "GET", "/api/premium", i => i.Token().Roles("admin"), HttpStatusCode.OK),
+        new("premium with neither", "GET", "/api/premium", i => i.Token().With("tier", "free"), HttpStatusCode.Unauthorized, "invalid_token", Premium),
+        new("panic as teller", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, BodyContains: "{\"message\":\"We've called the police!\"}"),
+        new("panic as teller via app.at cookie", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, ViaCookie: true),
+        new("panic as customer", "POST", "/panic", i => i.Token().Roles("customer"), HttpStatusCode.Forbidden, "insufficient_scope"),
+        new("panic without token", "POST", "/panic", _ => null, HttpStatusCode.Unauthorized),
+        new("make-change as customer", "GET", "/make-change?total=1.02", i => i.Token().Roles("customer"), HttpStatusCode.OK, BodyContains: "{\"total\":1.02,\"nickels\":20,\"pennies\":2}"),
+        new("make-change as teller via cookie", "GET", "/make-change?total=0.5", i => i.Token().Roles("teller"), HttpStatusCode.OK, BodyContains: "{\"total\":0.5,\"nickels\":10,\"pennies\":0}", ViaCookie: true),
+        new("make-change with a bad total", "GET", "/make-change?total=abc", i => i.Token().Roles("customer"), HttpStatusCode.BadRequest, BodyContains: "{\"error\":\"Invalid or missing \\u0022total\\u0022 parameter\"}"),
+        new("make-change without total", "GET", "/make-change", i => i.Token().Roles("customer"), HttpStatusCode.BadRequest, BodyContains: "Invalid or missing"),
+        new("make-change without a bank role", "GET", "/make-change?total=1.02", i => i.Token().Roles("visitor"), HttpStatusCode.Forbidden, "insufficient_scope"),
+    ];
+
+    public static IEnumerable<object[]> Data()
+    {
+        foreach (var item in All)
+        {
+            yield return [item];
+        }
+    }
+
+    /// <summary>Sends the case and asserts the answer.</summary>
+    public static async Task RunAsync(HttpClient client, TestIssuer issuer, SampleCase item)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(item.Method), item.Path);
+        if (item.Token(issuer) is { } token)
+        {
+            if (item.ViaCookie)
+            {
+                request.Headers.Add("Cookie", "app.at=" + token.Build());
+            }
+            else
+            {
+                request.Headers.Add("Authorization", "Bearer " + token.Build());
+            }
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(item.Status == response.StatusCode, $"{item.Name}: expected {(int)item.Status}, got {(int)response.StatusCode} {response.Headers.WwwAuthenticate} {body}");
+        if (item.Error is not null)
+        {
+            await ResponseAssert.Error(response, item.Status, item.Error, item.Description, item.Scope);
+        }
+        else if (item.Status == HttpStatusCode.Unauthorized)
+        {
+            await ResponseAssert.BareChallenge(response);
+        }
+
+        if (item.BodyContains is not null)
+        {
+            Assert.Contains(item.BodyContains, body, StringComparison.Ordinal);
+            using var _ = JsonDocument.Parse(body);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace Auth0.Generated.Testing;
+
+/// <summary>
+/// Builds signed JWTs with full control over header and payload (any JSON type, missing or malformed claims),
+/// signed RS256/384/512 with a <see cref="TestSigningKey"/>, HS256/384/512 with a secret, or unsigned (<c>none</c>).
+/// Defaults: a valid token (iss, aud, sub, iat, nbf, exp in one hour) for the issuer that made the builder.
+/// </summary>
+public sealed class TestToken
+{
+    private readonly Dictionary<string, object?> _header = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, object?> _payload = new(StringComparer.Ordinal);
+    private TestSigningKey? _key;
+    private byte[]? _secret;
+    private string _algorithm = "RS256";
+
+    /// <summary>Starts a token signed by <paramref name="key"/> for <paramref name="issuer"/> and <paramref name="audience"/>.</summary>
+    public TestToken(TestSigningKey key, string issuer, string audience)
+    {
+        _key = key;
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        _header["alg"] = "RS256";
+        _header["typ"] = "JWT";
+        _header["kid"] = key.KeyId;
+        _payload["iss"] = issuer;
+        _payload["aud"] = audience;
+        _payload["sub"] = "auth0|test-user";
+        _payload["iat"] = now;
+        _payload["nbf"] = now;
+        _payload["exp"] = now + 3600;
+    }
+
+    /// <summary>Sets (or with null, writes JSON null for) a payload claim: string, bool, long, int, double, string[], or null.</summary>
+    public TestToken With(string claim, object? value)
+    {
+        _payload[claim] = value;
+        return this;
+    }
+
+    /// <summary>Removes a payload claim.</summary>
+    public TestToken Without(string claim)
+    {
+        _payload.Remove(claim);
+        return this;
+    }
+
+    /// <summary>Sets a header parameter (null removes it).</summary>
+    public TestToken Header(string name, string? value)
+    {
+        if (value is null)
+        {
+            _header.Remove(name);
+        }
+        else
+        {
+            _header[name] = value;
+        }
+
+        return this;
+    }
+
+    /// <summary>The space-separated <c>scope</c> claim.</summary>
+    public TestToken Scope(string scope) => With("scope", scope);
+
+    /// <summary>The <c>roles</c> claim as a JSON array.</summary>
+    public TestToken Roles(params string[] roles) => With("roles", roles);
+
+    /// <summary>The <c>exp</c> claim, relative to now.</summary>
+    public TestToken ExpiresIn(TimeSpan fromNow) => With("exp", DateTimeOffset.UtcNow.Add(fromNow).ToUnixTimeSeconds());
+
+    /// <summary>The <c>nbf</c> claim, relative to now.</summary>
+    public TestToken NotBefore(TimeSpan fromNow) => With("nbf", DateTimeOffset.UtcNow.Add(fromNow).ToUnixTimeSeconds());
+
+    /// <summary>The <c>iat</c> claim, relative to now.</summary>
+    public TestToken IssuedAt(TimeSpan fromNow) => With("iat", DateTimeOffset.UtcNow.Add(fromNow).ToUnixTimeSeconds());
+
+    /// <summary>Signs with another RSA key (its kid goes to the header).</summary>
+    public TestToken SignedWith(TestSigningKey key, string algorithm = "RS256")
+    {
+        _key = key;
+        _secret = null;
+        _algorithm = algorithm;
+        _header["alg"] = algorithm;
+        _header["kid"] = key.KeyId;
+        return this;
+    }
+
+    /// <summary>Signs with an HMAC secret (HS256/HS384/HS512); removes the kid.</summary>
+    public TestToken SignedWithSecret(byte[] secret, string algorithm = "HS256")
+    {
+        _secret = secret;
+        _key = null;
+        _algorithm = algorithm;
+        _header["alg"] = algorithm;
+        _header.Remove("kid");
+        return this;
+    }
+
+    /// <summary>An unsigned token (<c>alg: none</c>, empty signature).</summary>
+    public TestToken Unsigned()
+    {
+        _key = null;
+        _secret = null;
+        _algorithm = "none";
+        _header["alg"] = "none";
+        return this;
+    }
+
+    /// <summary>The compact serialization.</summary>
+    public string Build()
+    {
+        var signingInput = Base64Url.Encode(Json(_header)) + "." + Base64Url.Encode(Json(_payload));
+        var data = Encoding.ASCII.GetBytes(signingInput);
+        byte[] signature = _algorithm switch
+        {
+            "none" => [],
+            "HS256" => HMACSHA256.HashData(_secret!, data),
+            "HS384" => HMACSHA384.HashData(_secret!, data),
+            "HS512" => HMACSHA512.HashData(_secret!, data),
+            "RS256" => _key!.Rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+            "RS384" => _key!.Rsa.SignData(data, HashAlgorithmName.SHA384, RSASignaturePadding.Pkcs1),
+            "RS512" => _key!.Rsa.SignData(data, HashAlgorithmName.SHA512, RSASignaturePadding.Pkcs1),
+            "PS256" => _key!.Rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pss),
+            _ => throw new NotSupportedException($"Algorithm {_algorithm} is not supported by TestToken."),
+        };
+        return signingInput + "." + Base64Url.Encode(signature);
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => Build();
+
+    private static byte[] Json(Dictionary<string, object?> values)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in values)
+            {
+                writer.WritePropertyName(name);
+                WriteValue(writer, value);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    {
+        switch (value)
+        {
+            case null: writer.WriteNullValue(); break;
+            case string s: writer.WriteStringValue(s); break;
+            case bool b: writer.WriteBooleanValue(b); break;
+            case int i: writer.WriteNumberValue(i); break;
+            case long l: writer.WriteNumberValue(l); break;
+            case double d: writer.WriteNumberValue(d); break;
+            case JsonElement e: e.WriteTo(writer); break;
+            case IEnumerable<object?> items:
+                writer.WriteStartArray();
+                foreach (var item in items)
+                {
+                    WriteValue(writer, item);
+                }
+
+                writer.WriteEndArray();
+                break;
+            default: throw new NotSupportedException($"Claim values of type {value.GetType()} are not supported by TestToken.");
+        }
+    }
+}
