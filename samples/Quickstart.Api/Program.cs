@@ -48,8 +48,9 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 // Auth0 quickstart routes.
-app.MapGet("/api/public", [AllowAnonymous] () => new MessageResponse(
-    "Hello from a public endpoint! You don't need to be authenticated to see this.", Now()));
+app.MapGet("/api/public", () => new MessageResponse(
+    "Hello from a public endpoint! You don't need to be authenticated to see this.", Now()))
+    .AllowAnonymous();
 
 app.MapGet("/api/private", [Authorize] (Token token) => new PrivateResponse(
     "Hello from a private endpoint! You need to be authenticated to see this.", token.Sub, Now()));

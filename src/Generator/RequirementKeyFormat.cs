@@ -6,7 +6,8 @@ namespace Auth0.Generated.Generator
 {
     /// <summary>
     /// The generator's copy of the runtime's <c>RequirementKeys</c> format: the kind, then each argument on its own line
-    /// (<c>\n</c>), numbers in the invariant culture (<c>R</c> for doubles), booleans as <c>true</c>/<c>false</c>.
+    /// (<c>\n</c>) with <c>\</c> and line feeds escaped and null written <c>\0</c>, integers in the invariant culture,
+    /// doubles as their IEEE 754 bits in hex (identical on every compiler host), booleans as <c>true</c>/<c>false</c>.
     /// Tests compare it with the runtime's <c>RequirementKey</c> for every attribute kind.
     /// </summary>
     internal static class RequirementKeyFormat
@@ -32,18 +33,39 @@ namespace Auth0.Generated.Generator
             => Build("claim.equals", [claim, "integer", value.ToString(CultureInfo.InvariantCulture)]);
 
         public static string ClaimEqualsNumber(string claim, double value)
-            => Build("claim.equals", [claim, "number", value.ToString("R", CultureInfo.InvariantCulture)]);
+            => Build("claim.equals", [claim, "number", "0x" + System.BitConverter.DoubleToInt64Bits(value).ToString("X16", CultureInfo.InvariantCulture)]);
 
         /// <summary><paramref name="typeFullName"/> is in <c>Type.FullName</c> form (<c>Ns.Outer+Inner</c>).</summary>
         public static string ClaimCheck(string typeFullName, string method, string? message)
-            => Build("claim.check", [typeFullName, method, message ?? string.Empty]);
+            => Build("claim.check", [typeFullName, method, message]);
 
-        private static string Build(string kind, IEnumerable<string> parts)
+        private static string Build(string kind, IEnumerable<string?> parts)
         {
             var builder = new StringBuilder(kind);
             foreach (var part in parts)
             {
-                builder.Append('\n').Append(part);
+                builder.Append('\n');
+                if (part is null)
+                {
+                    builder.Append("\\0");
+                    continue;
+                }
+
+                foreach (var c in part)
+                {
+                    switch (c)
+                    {
+                        case '\\':
+                            builder.Append("\\\\");
+                            break;
+                        case '\n':
+                            builder.Append("\\n");
+                            break;
+                        default:
+                            builder.Append(c);
+                            break;
+                    }
+                }
             }
 
             return builder.ToString();

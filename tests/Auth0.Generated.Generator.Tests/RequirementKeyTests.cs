@@ -11,6 +11,7 @@ public class RequirementKeyTests
     public static IEnumerable<object[]> Strings() =>
     [
         ["read:messages"], ["é中文🙂"], ["quote\"d"], ["back\\slash"], ["tab\tinside"], ["https://myapp.com/org_id"], [" padded "],
+        ["line\nfeed"], ["\\0"], ["trailing\\"], ["\\n"],
     ];
 
     [Theory]
@@ -60,6 +61,28 @@ public class RequirementKeyTests
             new ClaimCheckAttribute(typeof(Nested.Inner), "M") { Message = "msg é" }.RequirementKey,
             RequirementKeyFormat.ClaimCheck("Auth0.Generated.Generator.Tests.RequirementKeyTests+Nested+Inner", "M", "msg é"));
         Assert.Equal(new ClaimCheckAttribute(typeof(Nested), "M").RequirementKey, RequirementKeyFormat.ClaimCheck(typeof(Nested).FullName!, "M", null));
+    }
+
+    [Fact]
+    public void Distinct_declarations_never_share_a_key()
+    {
+        // A value holding a line feed is not the same requirement as two values.
+        Assert.NotEqual(new RequireScopesAttribute("a\nb").RequirementKey, new RequireScopesAttribute("a", "b").RequirementKey);
+        Assert.NotEqual(new ClaimIncludesAttribute("c\nd", "e").RequirementKey, new ClaimIncludesAttribute("c", "d", "e").RequirementKey);
+
+        // An escaped backslash or line feed is not the character it escapes.
+        Assert.NotEqual(new RequireRolesAttribute("a\\nb").RequirementKey, new RequireRolesAttribute("a\nb").RequirementKey);
+
+        // An empty message answers differently from no message, so it is another check.
+        Assert.NotEqual(
+            new ClaimCheckAttribute(typeof(Nested), "M") { Message = string.Empty }.RequirementKey,
+            new ClaimCheckAttribute(typeof(Nested), "M").RequirementKey);
+        Assert.NotEqual(
+            new ClaimCheckAttribute(typeof(Nested), "M") { Message = "\\0" }.RequirementKey,
+            new ClaimCheckAttribute(typeof(Nested), "M").RequirementKey);
+        Assert.Equal(
+            new ClaimCheckAttribute(typeof(Nested), "M") { Message = string.Empty }.RequirementKey,
+            RequirementKeyFormat.ClaimCheck(typeof(Nested).FullName!, "M", string.Empty));
     }
 
     [Fact]

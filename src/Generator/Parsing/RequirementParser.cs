@@ -76,14 +76,14 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A list requirement (scopes, roles, includes), validated as the runtime's <c>RequireValues</c> does.</summary>
         public static RequirementSpec? List(RequirementKind kind, string? claim, IReadOnlyList<string> values)
         {
-            if (values.Count == 0 || (kind == RequirementKind.ClaimIncludes && (string.IsNullOrEmpty(claim) || HasLineBreak(claim!))))
+            if (values.Count == 0 || (kind == RequirementKind.ClaimIncludes && string.IsNullOrEmpty(claim)))
             {
                 return null;
             }
 
             foreach (var value in values)
             {
-                if (string.IsNullOrWhiteSpace(value) || HasLineBreak(value))
+                if (string.IsNullOrWhiteSpace(value))
                 {
                     return null;
                 }
@@ -102,7 +102,7 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A <c>[ClaimEquals]</c> requirement; the kind comes from the bound overload's value parameter type.</summary>
         public static RequirementSpec? EqualsSpec(string claim, SpecialType valueType, object? value)
         {
-            if (claim.Length == 0 || value is null || HasLineBreak(claim) || (value is string text && HasLineBreak(text)))
+            if (claim.Length == 0 || value is null)
             {
                 return null;
             }
@@ -145,8 +145,6 @@ namespace Auth0.Generated.Generator.Parsing
         /// Keys separate arguments with <c>\n</c>, so a value holding one could share its key with another requirement
         /// (<c>["a\nb"]</c> and <c>["a", "b"]</c>): such declarations are left to the runtime's interpreted checks.
         /// </summary>
-        private static bool HasLineBreak(string value) => value.IndexOf('\n') >= 0;
-
         private static bool IsIntegral(object value)
             => value is sbyte or byte or short or ushort or int or uint or long or char;
 
@@ -168,15 +166,21 @@ namespace Auth0.Generated.Generator.Parsing
                 return "double.NegativeInfinity";
             }
 
-            return value.ToString("R", CultureInfo.InvariantCulture) + "d";
+            // "R" is the shortest form on .NET Core; on the .NET Framework compiler host it can fail to round-trip,
+            // and G17 always does.
+            var text = value.ToString("R", CultureInfo.InvariantCulture);
+            if (double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) != value)
+            {
+                text = value.ToString("G17", CultureInfo.InvariantCulture);
+            }
+
+            return text + "d";
         }
 
         /// <summary>A <c>[ClaimCheck]</c> whose method the generated code can call directly; null sends it to the runtime's path.</summary>
         private static RequirementSpec? CheckSpec(INamedTypeSymbol type, string methodName, string? message, Compilation compilation, CancellationToken cancellationToken)
         {
-            // An empty message shares its key with no message (RequirementKeys writes both as ""), but answers differently:
-            // leave it to the runtime's interpreted check.
-            if (methodName.Length == 0 || message is { Length: 0 } || (message is not null && HasLineBreak(message)) || Names.RuntimeFullName(type) is not { } fullName)
+            if (methodName.Length == 0 || Names.RuntimeFullName(type) is not { } fullName)
             {
                 return null;
             }

@@ -10,8 +10,10 @@ namespace Auth0.Generated.Authorization;
 /// The canonical text of a requirement. The generator computes the same text at compile time and registers its
 /// check under it; the runtime looks the check up with the text of the attribute it finds on the endpoint.
 /// The format is part of the contract between src/Generator and src/Runtime (tests hold both to it):
-/// <c>kind</c>, then each argument on its own line (<c>\n</c>), values in declaration order, numbers in the
-/// invariant culture (<c>R</c> for doubles), booleans as <c>true</c>/<c>false</c>.
+/// <c>kind</c>, then each argument on its own line (<c>\n</c>) in declaration order, with <c>\</c> written <c>\\</c>,
+/// a line feed written <c>\n</c> and a null argument written <c>\0</c>; integers in the invariant culture, doubles as
+/// their IEEE 754 bits in hex (<c>0x3FB999999999999A</c>: the same text on every compiler host), booleans as
+/// <c>true</c>/<c>false</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class RequirementKeys
@@ -43,7 +45,7 @@ public static class RequirementKeys
 
     /// <summary>Key of <see cref="ClaimCheckAttribute"/> from the type's full name (<see cref="Type.FullName"/> form).</summary>
     public static string ClaimCheck(string typeFullName, string method, string? message)
-        => Build("claim.check", [typeFullName, method, message ?? string.Empty]);
+        => Build("claim.check", [typeFullName, method, message]);
 
     /// <summary>The lower-case name of a <see cref="ClaimValueKind"/> used in keys.</summary>
     public static string KindName(ClaimValueKind kind) => kind switch
@@ -61,16 +63,37 @@ public static class RequirementKeys
         ClaimValueKind.String => (string)value,
         ClaimValueKind.Boolean => (bool)value ? "true" : "false",
         ClaimValueKind.Integer => ((long)value).ToString(CultureInfo.InvariantCulture),
-        ClaimValueKind.Number => ((double)value).ToString("R", CultureInfo.InvariantCulture),
+        ClaimValueKind.Number => "0x" + BitConverter.DoubleToInt64Bits((double)value).ToString("X16", CultureInfo.InvariantCulture),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    private static string Build(string kind, IReadOnlyList<string> parts)
+    private static string Build(string kind, IReadOnlyList<string?> parts)
     {
         var builder = new StringBuilder(kind);
         foreach (var part in parts)
         {
-            builder.Append('\n').Append(part);
+            builder.Append('\n');
+            if (part is null)
+            {
+                builder.Append("\\0");
+                continue;
+            }
+
+            foreach (var c in part)
+            {
+                switch (c)
+                {
+                    case '\\':
+                        builder.Append("\\\\");
+                        break;
+                    case '\n':
+                        builder.Append("\\n");
+                        break;
+                    default:
+                        builder.Append(c);
+                        break;
+                }
+            }
         }
 
         return builder.ToString();
