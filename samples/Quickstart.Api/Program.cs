@@ -6,6 +6,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Auth0.Generated;
 using Microsoft.AspNetCore.Authorization;
@@ -14,6 +15,15 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quickstart.Api;
+
+// The API's scope catalog (Auth0 dashboard > APIs > Permissions): the analyzers check every required scope against it and
+// the generator writes the Scopes constants (used in the answers below). Requirement attributes spell scopes as literals:
+// the generator cannot read its own Scopes constants in attribute arguments, so [RequireScopes(Scopes.X)] would run
+// the runtime's interpreted check instead of a generated one.
+[assembly: ApiScope("read:messages", Description = "Read messages")]
+[assembly: ApiScope("read:feed", Description = "Read the feed")]
+[assembly: ApiScope("read:admin", Description = "Read administration data")]
+[assembly: ApiScope("write:admin", Description = "Change administration data")]
 
 var builder = WebApplication.CreateSlimBuilder(args);
 
@@ -42,28 +52,28 @@ app.MapGet("/api/public", () => new MessageResponse(
     "Hello from a public endpoint! You don't need to be authenticated to see this.", Now()))
     .AllowAnonymous();
 
-app.MapGet("/api/private", [Authorize] (HttpContext context) => new PrivateResponse(
-    "Hello from a private endpoint! You need to be authenticated to see this.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/private", [Authorize] (Token token) => new PrivateResponse(
+    "Hello from a private endpoint! You need to be authenticated to see this.", token.Sub, Now()));
 
-app.MapGet("/api/private-scoped", [RequireScopes("read:messages")] (HttpContext context) => new PrivateResponse(
-    "Hello from a private endpoint! You need to be authenticated and have a scope of read:messages to see this.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/private-scoped", [RequireScopes("read:messages")] (Token token) => new PrivateResponse(
+    $"Hello from a private endpoint! You need to be authenticated and have a scope of {Scopes.ReadMessages} to see this.", token.Sub, Now()));
 
 app.MapGet("/api/messages", [RequireScopes("read:messages")] () => new MessagesResponse(["Hello!", "World!"]));
 
-app.MapGet("/api/feed", [RequireAnyScope("read:feed", "read:admin")] (HttpContext context) => new PrivateResponse(
-    "Your feed: you have read:feed or read:admin.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/feed", [RequireAnyScope("read:feed", "read:admin")] (Token token) => new PrivateResponse(
+    $"Your feed: you have {Scopes.ReadFeed} or {Scopes.ReadAdmin}.", token.Sub, Now()));
 
-app.MapGet("/api/admin/edit", [RequireScopes("read:admin", "write:admin")] (HttpContext context) => new PrivateResponse(
-    "You can edit: you have read:admin and write:admin.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/admin/edit", [RequireScopes("read:admin", "write:admin")] (Token token) => new PrivateResponse(
+    $"You can edit: you have {Scopes.ReadAdmin} and {Scopes.WriteAdmin}.", token.Sub, Now()));
 
-app.MapGet("/api/admin", [ClaimEquals("isAdmin", true)] (HttpContext context) => new PrivateResponse(
-    "Hello admin: your isAdmin claim is true.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/admin", [ClaimEquals("isAdmin", true)] (Token token) => new PrivateResponse(
+    "Hello admin: your isAdmin claim is true.", token.Sub, Now()));
 
-app.MapGet("/api/editor", [ClaimIncludes("roles", "admin", "editor")] (HttpContext context) => new PrivateResponse(
-    "Hello editor: your roles include admin and editor.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/editor", [ClaimIncludes("roles", "admin", "editor")] (Token token) => new PrivateResponse(
+    "Hello editor: your roles include admin and editor.", token.Sub, Now()));
 
-app.MapGet("/api/premium", [ClaimCheck(typeof(Checks), nameof(Checks.IsPremiumOrAdmin), Message = "Premium tier or admin role required")] (HttpContext context) => new PrivateResponse(
-    "Welcome to premium content.", context.GetAccessToken()?.Sub, Now()));
+app.MapGet("/api/premium", [ClaimCheck(typeof(Checks), nameof(Checks.IsPremiumOrAdmin), Message = "Premium tier or admin role required")] (Token token) => new PrivateResponse(
+    "Welcome to premium content.", token.Sub, Now()));
 
 // FusionAuth ChangeBank routes: the group lets customers and tellers in; panic further requires a teller.
 var bank = app.MapGroup("/").RequireRoles("customer", "teller");
@@ -83,12 +93,44 @@ public partial class Program;
 
 namespace Quickstart.Api
 {
+    /// <summary>
+    /// The access token of the Auth0 seed with its custom claims; the generator completes it (typed, cached accessors
+    /// over the validated token, <c>BindAsync</c> so handlers take it as a parameter). Declaring
+    /// <see cref="IBindableFromHttpContext{TSelf}"/> here lets the Request Delegate Generator (on under Native AOT), which
+    /// cannot see generated code, bind <c>(Token token)</c> parameters; the generator implements it.
+    /// </summary>
+    [Auth0Token]
+    public partial class Token : IBindableFromHttpContext<Token>
+    {
+        /// <summary>The subscription tier (<c>tier</c>: <c>"free"</c> or <c>"premium"</c>); null when absent or unknown.</summary>
+        public partial SubscriptionTier? Tier { get; }
+
+        /// <summary>The roles (<c>roles</c>, a JSON array or a space-separated string).</summary>
+        public partial IReadOnlyList<string> Roles { get; }
+
+        /// <summary>The organization (<c>https://myapp.com/org_id</c>, an Auth0 namespaced claim).</summary>
+        [Claim("https://myapp.com/org_id")]
+        public partial string? OrgId { get; }
+
+        /// <summary>Whether the user is an administrator (<c>isAdmin</c>, a JSON boolean).</summary>
+        public partial bool? IsAdmin { get; }
+    }
+
+    /// <summary>The values of the <c>tier</c> claim (strings in the token: the member names camelCased).</summary>
+    public enum SubscriptionTier
+    {
+        /// <summary><c>"free"</c></summary>
+        Free,
+
+        /// <summary><c>"premium"</c></summary>
+        Premium,
+    }
+
     /// <summary>Custom checks used by <c>[ClaimCheck]</c>.</summary>
     internal static class Checks
     {
         /// <summary>The premium route: <c>tier</c> is <c>premium</c>, or the roles include <c>admin</c>.</summary>
-        public static bool IsPremiumOrAdmin(AccessToken token)
-            => (token.TryGetString("tier", out var tier) && tier == "premium") || token.HasRole("admin");
+        public static bool IsPremiumOrAdmin(Token token) => token.Tier == SubscriptionTier.Premium || token.Roles.Contains("admin");
     }
 
     /// <summary>ChangeBank's change maker, computed as FusionAuth's Express quickstart does.</summary>

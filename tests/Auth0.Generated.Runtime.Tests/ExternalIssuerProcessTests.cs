@@ -1,9 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
-using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Auth0.Generated.Testing;
 
@@ -13,7 +10,7 @@ namespace Auth0.Generated.Runtime.Tests;
 /// Issue 2's "done when": the sample, started as a real process and pointed through AUTH0_DOMAIN at an https issuer on
 /// 127.0.0.1 with a port (its self-signed certificate trusted through SSL_CERT_FILE), answers every route as specified.
 /// </summary>
-public sealed partial class ExternalIssuerProcessTests
+public sealed class ExternalIssuerProcessTests
 {
     [Fact]
     public async Task Sample_process_on_an_external_https_issuer_answers_every_route()
@@ -48,77 +45,14 @@ public sealed partial class ExternalIssuerProcessTests
 
     private static async Task RunSampleAsync(TestIssuer issuer, bool trustIssuer, Func<HttpClient, Task> exercise)
     {
-        var work = Directory.CreateTempSubdirectory("auth0-generated-sample-");
-        var certificateFile = Path.Combine(work.FullName, "issuer.pem");
-        await File.WriteAllTextAsync(certificateFile, issuer.CertificatePem());
-        await File.WriteAllTextAsync(Path.Combine(work.FullName, "empty.pem"), string.Empty);
-
-        var sampleDll = Path.Combine(AppContext.BaseDirectory, "Quickstart.Api.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { sampleDll, "--urls", "http://127.0.0.1:0" },
-            WorkingDirectory = work.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["AUTH0_DOMAIN"] = issuer.Domain;
-        start.Environment["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience;
-        // With SSL_CERT_FILE pointing at a file without the issuer's certificate, nothing trusts it.
-        start.Environment["SSL_CERT_FILE"] = trustIssuer ? certificateFile : Path.Combine(work.FullName, "empty.pem");
-        start.Environment["SSL_CERT_DIR"] = work.CreateSubdirectory("no-certificates").FullName;
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["HOME"] = work.FullName;
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        var output = new StringBuilder();
-        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data);
-        Assert.True(process.Start());
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        await using var sample = await SampleProcess.StartAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "Quickstart.Api.dll")], issuer, trustIssuer);
         try
         {
-            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            await exercise(client);
+            await exercise(sample.Client);
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
-            throw new InvalidOperationException("The sample process failed. Its output:\n" + output, e);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-                await process.WaitForExitAsync();
-            }
-
-            work.Delete(recursive: true);
-        }
-
-        void OnLine(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-
-            if (ListeningLine().Match(line) is { Success: true } match)
-            {
-                listening.TrySetResult(match.Groups[1].Value);
-            }
+            throw new InvalidOperationException("The sample process failed. Its output:\n" + sample.Output, e);
         }
     }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
 }

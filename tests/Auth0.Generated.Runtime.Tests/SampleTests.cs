@@ -1,11 +1,17 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
+using Auth0.Generated.Authorization;
 using Auth0.Generated.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -75,5 +81,75 @@ public sealed class SampleTests : IClassFixture<SampleFixture>
         foreign.Headers.Add("Origin", "https://evil.example");
         using var refused = await client.SendAsync(foreign);
         Assert.False(refused.Headers.Contains("Access-Control-Allow-Origin"));
+    }
+}
+
+/// <summary>The sample runs through generated code: its checks are the generator's and its token is the generated type.</summary>
+public sealed class SampleGeneratedCodeTests : IClassFixture<SampleFixture>
+{
+    private readonly SampleFixture _fixture;
+
+    public SampleGeneratedCodeTests(SampleFixture fixture) => _fixture = fixture;
+
+    [Fact]
+    public void Every_requirement_of_every_sample_endpoint_is_a_generated_check()
+    {
+        // Start the host, then read the requirements the endpoints of the running app carry, as authorization does.
+        _ = _fixture.Factory.Server;
+        var endpoints = _fixture.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        var requirements = endpoints.ToDictionary(
+            e => string.Join(',', e.Metadata.GetOrderedMetadata<HttpMethodMetadata>().SelectMany(m => m.HttpMethods)) + " " + e.RoutePattern.RawText,
+            e => e.Metadata.GetOrderedMetadata<IAuthorizationRequirementData>().SelectMany(d => d.GetRequirements()).ToList());
+
+        // The declarations each endpoint carries (attribute types; the group's RequireRoles convention comes first).
+        var described = requirements.ToDictionary(
+            r => r.Key,
+            r => string.Join(" & ", r.Value.Select(q => Assert.IsType<Auth0Requirement>(q).Declaration.GetType().Name)));
+        Assert.Equal(
+            new SortedDictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["GET /api/public"] = string.Empty,
+                ["GET /api/private"] = string.Empty,
+                ["GET /api/private-scoped"] = nameof(RequireScopesAttribute),
+                ["GET /api/messages"] = nameof(RequireScopesAttribute),
+                ["GET /api/feed"] = nameof(RequireAnyScopeAttribute),
+                ["GET /api/admin/edit"] = nameof(RequireScopesAttribute),
+                ["GET /api/admin"] = nameof(ClaimEqualsAttribute),
+                ["GET /api/editor"] = nameof(ClaimIncludesAttribute),
+                ["GET /api/premium"] = nameof(ClaimCheckAttribute),
+                ["POST /panic"] = nameof(RequireRolesAttribute) + " & " + nameof(RequireRolesAttribute),
+                ["GET /make-change"] = nameof(RequireRolesAttribute),
+            },
+            new SortedDictionary<string, string>(described, StringComparer.Ordinal));
+        Assert.All(requirements.Values.SelectMany(r => r), r => Assert.True(((Auth0Requirement)r).IsGenerated, r.ToString()));
+    }
+
+    [Fact]
+    public async Task The_request_token_is_the_generated_Token_type()
+    {
+        Type? seen = null;
+        using var factory = _fixture.Factory.WithWebHostBuilder(web => web.ConfigureServices(services =>
+            services.AddSingleton<IStartupFilter>(new CaptureTokenType(type => seen = type))));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/private");
+        request.Headers.Add("Authorization", "Bearer " + _fixture.Issuer.Token().Build());
+        using var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(typeof(Quickstart.Api.Token), seen);
+        Assert.True(typeof(IAccessTokenFactory<Quickstart.Api.Token>).IsAssignableFrom(typeof(Quickstart.Api.Token)));
+    }
+
+    /// <summary>Records the type of <c>HttpContext.GetAccessToken()</c> once the sample's pipeline has run.</summary>
+    private sealed class CaptureTokenType(Action<Type?> record) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (context, inner) =>
+            {
+                await inner(context);
+                record(context.GetAccessToken()?.GetType());
+            });
+            next(app);
+        };
     }
 }

@@ -42,6 +42,18 @@ namespace Auth0.Generated.Generator.Emit
                     return new(token is null ? null : Create(token));
                 }
                 """);
+            if (token.IsBindableFromHttpContext)
+            {
+                w.WriteBlock($$"""
+
+                    /// <summary>
+                    /// <c>IBindableFromHttpContext</c>, declared on your part of the class so the Request Delegate Generator
+                    /// (Native AOT), which cannot see generated code, binds handler parameters of this type.
+                    /// </summary>
+                    public static global::System.Threading.Tasks.ValueTask<{{self}}?> BindAsync(global::Microsoft.AspNetCore.Http.HttpContext context, global::System.Reflection.ParameterInfo parameter)
+                        => BindAsync(context);
+                    """);
+            }
 
             foreach (var property in token.Properties)
             {

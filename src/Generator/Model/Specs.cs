@@ -3,11 +3,16 @@ using Auth0.Generated.Shared;
 namespace Auth0.Generated.Generator.Model
 {
     /// <summary>A partial <c>[Auth0Token]</c> class: where it lives and the claim properties to implement.</summary>
+    /// <param name="IsBindableFromHttpContext">
+    /// The user's declaration lists <c>IBindableFromHttpContext&lt;Self&gt;</c>, which the Request Delegate Generator
+    /// (which cannot see generated code) reads to bind handler parameters of the type; the generated part implements it.
+    /// </param>
     internal sealed record TokenSpec(
         string Namespace,
         string Name,
         string FullyQualifiedName,
-        EquatableArray<ClaimPropertySpec> Properties);
+        EquatableArray<ClaimPropertySpec> Properties,
+        bool IsBindableFromHttpContext);
 
     /// <summary>One partial claim property of a token type.</summary>
     /// <param name="Name">The property name (escaped with <c>@</c> when it is a keyword).</param>

@@ -33,7 +33,24 @@ namespace Auth0.Generated.Generator.Parsing
                 Names.Namespace(type.ContainingNamespace),
                 type.Name,
                 Names.FullyQualifiedNoAnnotation(type),
-                new EquatableArray<ClaimPropertySpec>(properties));
+                new EquatableArray<ClaimPropertySpec>(properties),
+                DeclaresBindableFromHttpContext(type));
+        }
+
+        /// <summary>Whether the user's declaration lists <c>IBindableFromHttpContext&lt;Self&gt;</c>.</summary>
+        private static bool DeclaresBindableFromHttpContext(INamedTypeSymbol type)
+        {
+            foreach (var declared in type.Interfaces)
+            {
+                if (declared.TypeArguments.Length == 1
+                    && Names.Namespace(declared.ContainingNamespace) + "." + declared.MetadataName == WellKnownNames.IBindableFromHttpContext
+                    && SymbolEqualityComparer.Default.Equals(declared.TypeArguments[0], type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

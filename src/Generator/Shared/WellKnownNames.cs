@@ -27,6 +27,7 @@ namespace Auth0.Generated.Shared
         public const string AllowAnonymousAttribute = "Microsoft.AspNetCore.Authorization.AllowAnonymousAttribute";
         public const string AuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
         public const string HttpContext = "Microsoft.AspNetCore.Http.HttpContext";
+        public const string IBindableFromHttpContext = "Microsoft.AspNetCore.Http.IBindableFromHttpContext`1";
         public const string ValueTask1 = "System.Threading.Tasks.ValueTask`1";
         public const string DateTimeOffset = "System.DateTimeOffset";
 
