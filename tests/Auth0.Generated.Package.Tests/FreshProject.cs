@@ -38,9 +38,9 @@ internal sealed class FreshProject : IDisposable
 
         namespace FreshApi
         {
-            // The generator completes a class declared in a named namespace (A0G305 otherwise).
+            // IBindableFromHttpContext lets the Request Delegate Generator (on under Native AOT) bind (Token token).
             [Auth0Token]
-            public partial class Token
+            public partial class Token : Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
             {
                 [Claim("tier")]
                 public partial string? Tier { get; }

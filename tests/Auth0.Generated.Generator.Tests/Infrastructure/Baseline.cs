@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
@@ -45,6 +46,15 @@ internal static partial class Baseline
 
     private static string FindProjectDirectory(string callerFile)
     {
+        // The build records the project directory (see the csproj); the caller's path is a fallback for other builds.
+        foreach (var metadata in typeof(Baseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (metadata.Key == "ProjectDirectory" && metadata.Value is { } recorded && Directory.Exists(recorded))
+            {
+                return recorded;
+            }
+        }
+
         for (var directory = Path.GetDirectoryName(callerFile); directory is not null; directory = Path.GetDirectoryName(directory))
         {
             if (File.Exists(Path.Combine(directory, "Auth0.Generated.Generator.Tests.csproj")))
