@@ -46,8 +46,13 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, Auth0AuthorizationHandler>());
         services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auth0AuthorizationResultHandler>();
 
-        return services
-            .AddAuthentication(Auth0ApiDefaults.AuthenticationScheme)
+        // AddAuthentication() would also add data protection, which bearer tokens never use and which writes a key ring
+        // under $HOME/.aspnet at startup. Register what the scheme needs; an app that adds cookies calls AddAuthentication
+        // itself and gets data protection then.
+        services.AddAuthenticationCore(options => options.DefaultScheme ??= Auth0ApiDefaults.AuthenticationScheme);
+        services.AddWebEncoders();
+        services.TryAddSingleton(TimeProvider.System);
+        return new AuthenticationBuilder(services)
             .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(Auth0ApiDefaults.AuthenticationScheme, configure);
     }
 }
