@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Auth0.Generated.Analyzers.Tests.Infrastructure;
+using Auth0.Generated.CodeFixes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 
@@ -71,6 +72,7 @@ public class TokenBindingTests
     private static DiagnosticResult At(int location)
         => new DiagnosticResult(DiagnosticIds.TokenNotBindableByRequestDelegateGenerator, DiagnosticSeverity.Warning)
             .WithLocation(location)
+            .WithOptions(DiagnosticOptions.IgnoreAdditionalLocations)
             .WithArguments("Token");
 
     private static DiagnosticResult[] EveryEndpoint()
@@ -102,6 +104,7 @@ public class TokenBindingTests
             """, PublishAot)
             .Expect(new DiagnosticResult(DiagnosticIds.TokenNotBindableByRequestDelegateGenerator, DiagnosticSeverity.Warning)
                 .WithSpan("/0/Test0.cs", 23, 75, 23, 91)
+                .WithSpan("/0/Test0.cs", 13, 26, 13, 31) // the token's name: where the code fix declares the interface
                 .WithMessage("Declare 'IBindableFromHttpContext<Token>' on 'Token' so the Request Delegate Generator (on under Native AOT) binds this parameter"))
             .RunAsync();
 
@@ -141,6 +144,80 @@ public class TokenBindingTests
                 public string Get(Demo.Token token) => "ok";
             }
             """, PublishAot).RunAsync();
+
+    [Fact]
+    public Task The_fix_declares_the_interface_on_the_token()
+    {
+        const string Handler = """
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapGet("/a", ({|A0G309:Demo.Token token|}) => "ok");
+            }
+            """;
+        var test = Verify.CodeFix<TokenAnalyzer, BindableTokenCodeFixProvider>("""
+            namespace Demo
+            {
+                [Auth0Token]
+                public partial class Token
+                {
+                }
+            }
+
+            """ + Handler)
+            .Fixed("""
+            namespace Demo
+            {
+                [Auth0Token]
+                public partial class Token : IBindableFromHttpContext<Token>
+                {
+                }
+            }
+
+            """ + Strip(Handler.Replace("{|A0G309:", "{|#0:", System.StringComparison.Ordinal)))
+            .WithoutCompilerErrors(); // the fixed token needs the BindAsync the generator (not run here) emits
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", PublishAot));
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task The_fix_edits_the_token_in_its_own_file_and_keeps_its_other_interfaces()
+    {
+        var test = Verify.CodeFix<TokenAnalyzer, BindableTokenCodeFixProvider>("""
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapGet("/a", ({|A0G309:Demo.Token token|}) => "ok");
+            }
+            """)
+            .Fixed("""
+            public static class Api
+            {
+                public static void Configure(WebApplication app) => app.MapGet("/a", (Demo.Token token) => "ok");
+            }
+            """)
+            .WithoutCompilerErrors();
+        test.TestState.Sources.Add(("/0/Token.cs", """
+            namespace Demo
+            {
+                [Auth0.Generated.Auth0Token]
+                public partial class Token : System.IDisposable
+                {
+                    public void Dispose() { }
+                }
+            }
+            """));
+        test.FixedState.Sources.Add(("/0/Token.cs", """
+            namespace Demo
+            {
+                [Auth0.Generated.Auth0Token]
+                public partial class Token : System.IDisposable, Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
+                {
+                    public void Dispose() { }
+                }
+            }
+            """));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", PublishAot));
+        return test.RunAsync();
+    }
 
     private static string Strip(string source) => System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d:(.*?)\|\}", "$1");
 }

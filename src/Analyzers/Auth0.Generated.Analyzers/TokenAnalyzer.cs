@@ -99,8 +99,29 @@ namespace Auth0.Generated.Analyzers
                     continue;
                 }
 
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenNotBindableByRequestDelegateGenerator, location, type.Name));
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.TokenNotBindableByRequestDelegateGenerator, location, DeclarationOf(type, context.CancellationToken), type.Name));
             }
+        }
+
+        /// <summary>The token's class name where [Auth0Token] is declared (the code fix adds the interface there), if in source.</summary>
+        private static Location[]? DeclarationOf(INamedTypeSymbol type, System.Threading.CancellationToken cancellationToken)
+        {
+            Location? first = null;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ClassDeclarationSyntax declaration)
+                {
+                    if (TokenModel.HasAttributeNamed(declaration.AttributeLists, "Auth0Token"))
+                    {
+                        return new[] { declaration.Identifier.GetLocation() };
+                    }
+
+                    first ??= declaration.Identifier.GetLocation();
+                }
+            }
+
+            return first is null ? null : new[] { first };
         }
 
         /// <summary>Whether the token declares IBindableFromHttpContext&lt;itself&gt;, the interface RDG looks for.</summary>
