@@ -18,7 +18,8 @@ namespace Auth0.Generated.Analyzers.Tests;
 /// <summary>
 /// BrokenSample/Program.cs marks every line that must fire with a trailing <c>// A0Gxxx</c> comment. The test compiles it
 /// with all analyzers and requires: every marker fires on its line, nothing fires elsewhere, and every id we ship
-/// appears at least once (the broken catalog file supplies A0G105).
+/// appears at least once (the broken catalog file supplies A0G105). The sample is analyzed as a PublishAot project (the
+/// Request Delegate Generator on), which A0G309 needs.
 /// </summary>
 public class BrokenSampleTests
 {
@@ -80,9 +81,26 @@ public class BrokenSampleTests
 
         var catalog = new FileText(catalogPath, await File.ReadAllTextAsync(catalogPath));
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer());
-        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(catalog));
+        var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(catalog), new PublishAotOptionsProvider());
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+    }
+
+    /// <summary>The options of a project with <c>&lt;PublishAot&gt;true&lt;/PublishAot&gt;</c> and no .editorconfig.</summary>
+    private sealed class PublishAotOptionsProvider : AnalyzerConfigOptionsProvider
+    {
+        private static readonly AnalyzerConfigOptions None = new Options(ImmutableDictionary<string, string>.Empty);
+
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(ImmutableDictionary<string, string>.Empty.Add("build_property.PublishAot", "true"));
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => None;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => None;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+        }
     }
 
     private sealed class FileText(string path, string text) : AdditionalText

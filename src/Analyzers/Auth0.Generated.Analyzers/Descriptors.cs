@@ -163,6 +163,14 @@ namespace Auth0.Generated.Analyzers
             DiagnosticSeverity.Error,
             "Declare claim properties as 'public partial T Name { get; }'; the generator supplies the implementation.");
 
+        public static readonly DiagnosticDescriptor TokenNotBindableByRequestDelegateGenerator = Create(
+            DiagnosticIds.TokenNotBindableByRequestDelegateGenerator,
+            "Token parameter cannot be bound by the Request Delegate Generator",
+            "Declare 'IBindableFromHttpContext<{0}>' on '{0}' so the Request Delegate Generator (on under Native AOT) binds this parameter",
+            DeclarationsCategory,
+            DiagnosticSeverity.Warning,
+            "With PublishAot or EnableRequestDelegateGenerator the Request Delegate Generator writes the minimal API binding code. It cannot see the BindAsync our generator emits, so without the interface it binds the token as a JSON body or a service and the app fails at startup.");
+
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)
             => new DiagnosticDescriptor(

@@ -27,5 +27,6 @@ namespace Auth0.Generated.Analyzers
         public const string TokenHasBaseType = "A0G306";
         public const string UnsupportedClaimType = "A0G307";
         public const string ClaimPropertyNotPartial = "A0G308";
+        public const string TokenNotBindableByRequestDelegateGenerator = "A0G309";
     }
 }

@@ -130,33 +130,7 @@ namespace Auth0.Generated.Analyzers
         /// <summary>Attributes on the handler: a lambda's or a method group's ([Authorize], [AllowAnonymous], our requirements).</summary>
         private static void EvaluateHandler(IInvocationOperation endpoint, KnownTypes known, State state)
         {
-            IOperation? handler = null;
-            foreach (var argument in endpoint.Arguments)
-            {
-                if (argument.Parameter?.Type is { TypeKind: TypeKind.Delegate } or { SpecialType: SpecialType.System_Delegate })
-                {
-                    handler = argument.Value;
-                }
-            }
-
-            if (handler is null)
-            {
-                state.Unknown = true;
-                return;
-            }
-
-            handler = Unwrap(handler);
-            if (handler is IDelegateCreationOperation creation)
-            {
-                handler = Unwrap(creation.Target);
-            }
-
-            ISymbol? method = handler switch
-            {
-                IAnonymousFunctionOperation lambda => lambda.Symbol,
-                IMethodReferenceOperation reference => reference.Method,
-                _ => null,
-            };
+            var method = HandlerMethodOf(endpoint, out _);
             if (method is null)
             {
                 state.Unknown = true; // a delegate from elsewhere may carry attributes we cannot see
@@ -592,7 +566,36 @@ namespace Auth0.Generated.Analyzers
 
         // ---- helpers ----
 
-        private static bool IsMapCall(IMethodSymbol method, KnownTypes known, out bool isGroup)
+        /// <summary>
+        /// The handler of a Map* call when it is a lambda or a method group (with the operation naming it), else null
+        /// (no delegate argument, or a delegate from elsewhere).
+        /// </summary>
+        internal static IMethodSymbol? HandlerMethodOf(IInvocationOperation endpoint, out IOperation? handler)
+        {
+            handler = null;
+            foreach (var argument in endpoint.Arguments)
+            {
+                if (argument.Parameter?.Type is { TypeKind: TypeKind.Delegate } or { SpecialType: SpecialType.System_Delegate })
+                {
+                    handler = argument.Value;
+                }
+            }
+
+            handler = Unwrap(handler);
+            if (handler is IDelegateCreationOperation creation)
+            {
+                handler = Unwrap(creation.Target);
+            }
+
+            return handler switch
+            {
+                IAnonymousFunctionOperation lambda => lambda.Symbol,
+                IMethodReferenceOperation reference => reference.Method,
+                _ => null,
+            };
+        }
+
+        internal static bool IsMapCall(IMethodSymbol method, KnownTypes known, out bool isGroup)
         {
             isGroup = false;
             method = method.ReducedFrom ?? method;

@@ -19,6 +19,7 @@ namespace Auth0.Generated.Analyzers
             Claim = compilation.GetTypeByMetadataName(WellKnownNames.ClaimAttribute);
             AccessToken = compilation.GetTypeByMetadataName(WellKnownNames.AccessToken);
             HttpContext = compilation.GetTypeByMetadataName(WellKnownNames.HttpContext);
+            IBindableFromHttpContext = compilation.GetTypeByMetadataName(WellKnownNames.IBindableFromHttpContext);
             ValueTask1 = compilation.GetTypeByMetadataName(WellKnownNames.ValueTask1);
             IAuthorizeData = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAuthorizeData");
             IAllowAnonymous = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Authorization.IAllowAnonymous");
@@ -42,6 +43,7 @@ namespace Auth0.Generated.Analyzers
         public INamedTypeSymbol? Claim { get; }
         public INamedTypeSymbol? AccessToken { get; }
         public INamedTypeSymbol? HttpContext { get; }
+        public INamedTypeSymbol? IBindableFromHttpContext { get; }
         public INamedTypeSymbol? ValueTask1 { get; }
         public INamedTypeSymbol? IAuthorizeData { get; }
         public INamedTypeSymbol? IAllowAnonymous { get; }

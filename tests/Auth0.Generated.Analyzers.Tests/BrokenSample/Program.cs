@@ -24,6 +24,7 @@ app.MapGet("/tier", [AllowAnonymous] () => "ok").RequireClaimEquals("isAdmin", t
 
 var api = app.MapGroup("/api").RequireScopes("read:messages");
 api.MapGet("/inbox", () => "protected by the group");
+api.MapGet("/me", (Token token) => token.Tier); // A0G309
 
 app.Run();
 
