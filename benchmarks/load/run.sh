@@ -23,6 +23,10 @@ ISSUER_PORT=${ISSUER_PORT:-7443}
 AUDIENCE=https://load.example.com
 ROUTES="/api/public /api/private-scoped /api/admin"
 FIRST_RESPONSE_TIMEOUT=${FIRST_RESPONSE_TIMEOUT:-60}
+# Extra environment for both apps, e.g. APP_ENV="DOTNET_gcServer=0 DOTNET_gcConcurrent=0" (GC settings, JIT and AOT).
+APP_ENV=${APP_ENV:-}
+# PUBLISH=0 reuses the binaries of the previous run (to measure another APP_ENV without publishing again).
+PUBLISH=${PUBLISH:-1}
 
 declare -A PROJECT=([quickstart]=samples/Quickstart.Api/Quickstart.Api.csproj [stock]=benchmarks/StockApi/StockApi.csproj)
 declare -A ASSEMBLY=([quickstart]=Quickstart.Api [stock]=StockApi)
@@ -77,6 +81,16 @@ declare -A AOT_WARNINGS=() AOT_SIZE=() BUILT=()
 for app in $APPS; do
   for mode in $MODES; do
     logfile="$OUT/logs/publish-$app-$mode.log"
+    if [ "$PUBLISH" = 0 ]; then
+      if [ "$mode" = jit ] && [ -f "$OUT/bin/jit/$app/${ASSEMBLY[$app]}.dll" ]; then BUILT[$app-$mode]=1; fi
+      if [ "$mode" = aot ] && [ -f "$OUT/bin/aot/$app/${ASSEMBLY[$app]}" ]; then
+        BUILT[$app-$mode]=1
+        AOT_WARNINGS[$app]=$(grep -E 'warning [A-Z]+[0-9]+' "$logfile" 2>/dev/null | sort -u | wc -l || true)
+        AOT_SIZE[$app]=$(stat -c %s "$OUT/bin/aot/$app/${ASSEMBLY[$app]}")
+      fi
+      [ -n "${BUILT[$app-$mode]:-}" ] || problem "$app ($mode): PUBLISH=0 but no binary from a previous run"
+      continue
+    fi
     log "publishing $app ($mode)"
     if [ "$mode" = jit ]; then
       args=(-c Release -p:PublishAot=false -o "$OUT/bin/jit/$app") # JIT even if the project file turns AOT on
@@ -148,7 +162,7 @@ for mode in $MODES; do
     ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     AUTH0_DOMAIN="127.0.0.1:$ISSUER_PORT" AUTH0_AUDIENCE="$AUDIENCE" SSL_CERT_FILE="$OUT/issuer/ca.pem" \
     Logging__LogLevel__Default=Warning HOME="$OUT/home" \
-      "${SERVER_PIN[@]}" "${cmd[@]}" >"$OUT/logs/$app-$mode.log" 2>&1 &
+      env $APP_ENV "${SERVER_PIN[@]}" "${cmd[@]}" >"$OUT/logs/$app-$mode.log" 2>&1 &
     pid=$!
     STARTED+=("$pid")
 
@@ -209,7 +223,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
 {
   echo "## Load test $(date -u +'%Y-%m-%d %H:%M UTC') on $(hostname): $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), server pinned to CPUs '${SERVER_CPUS:-all}', wrk to '${WRK_CPUS:-all}', one token on every route."
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), server pinned to CPUs '${SERVER_CPUS:-all}', wrk to '${WRK_CPUS:-all}', one token on every route; app environment '${APP_ENV:-(default)}'; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
   echo
   echo "| mode | app | route | req/s | p50 ms | p99 ms |"
   echo "|---|---|---|---:|---:|---:|"

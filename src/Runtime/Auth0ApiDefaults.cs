@@ -20,4 +20,10 @@ public static class Auth0ApiDefaults
 
     /// <summary>The largest token accepted, in characters; a longer one is refused before it is parsed.</summary>
     public const int MaxTokenLength = 16 * 1024;
+
+    /// <summary>The default of <see cref="Auth0ApiOptions.TokenCacheSize"/>: validated tokens remembered.</summary>
+    public const int DefaultTokenCacheSize = 1000;
+
+    /// <summary>The largest <see cref="Auth0ApiOptions.TokenCacheSize"/> accepted (an entry is about 150 bytes).</summary>
+    public const int MaxTokenCacheSize = 1_000_000;
 }

@@ -4,10 +4,12 @@ using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
+using Auth0.Generated.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -39,6 +41,7 @@ public static class Auth0ApiServiceCollectionExtensions
 
         services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<Auth0ValidatorProvider>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeysWarmUp>());
         services.TryAddSingleton<DevelopmentIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());
 

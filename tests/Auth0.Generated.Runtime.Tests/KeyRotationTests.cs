@@ -28,8 +28,9 @@ public sealed class KeyRotationTests : IAsyncLifetime
         await _issuer.DisposeAsync();
     }
 
+    // These tests drive the on-demand fetch (the issuer misbehaves from the first fetch on): no fetch at startup.
     private Task<TestApiHost> StartApiAsync(IDictionary<string, string?>? configuration = null)
-        => TestRoutes.StartHostAsync(_issuer, o => o.TimeProvider = _time, configuration);
+        => TestRoutes.StartHostAsync(_issuer, o => (o.TimeProvider, o.FetchKeysAtStartup) = (_time, false), configuration);
 
     private Task<HttpResponseMessage> Call(TestToken token) => _api.Client.GetAsync("/private", token.Build());
 

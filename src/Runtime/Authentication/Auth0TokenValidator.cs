@@ -38,7 +38,7 @@ internal sealed class Auth0TokenValidator
     private static readonly Auth0Failure NoKeys = Auth0Failure.InvalidToken("Unable to fetch the signing keys of the issuer");
     private static readonly Auth0Failure Invalid = Auth0Failure.InvalidToken("Invalid token");
 
-    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = Auth0ApiDefaults.MaxTokenLength };
+    private readonly IdentityHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = Auth0ApiDefaults.MaxTokenLength };
     private readonly ISigningKeySource _keys;
     private readonly SigningKeys? _secretKeys;
     private readonly string[] _audiences;
@@ -49,11 +49,13 @@ internal sealed class Auth0TokenValidator
     private readonly TimeSpan? _maxAge;
     private readonly string _rolesClaim;
     private readonly TimeProvider _time;
+    private long _fullValidations;
 
     public Auth0TokenValidator(ISigningKeySource keys, Auth0ApiOptions options, IEnumerable<string> audiences, TimeProvider time)
     {
         _keys = keys;
         _time = time;
+        Cache = options.TokenCacheSize > 0 ? new ValidatedTokenCache(options.TokenCacheSize) : null;
         _audiences = [.. audiences];
         _tolerance = options.ClockTolerance;
         _strict = options.Strict;
@@ -93,6 +95,22 @@ internal sealed class Auth0TokenValidator
     /// <summary>The accepted audiences.</summary>
     public IReadOnlyList<string> Audiences => _audiences;
 
+    /// <summary>The cache of validated tokens; null when <see cref="Auth0ApiOptions.TokenCacheSize"/> is 0.</summary>
+    internal ValidatedTokenCache? Cache { get; }
+
+    /// <summary>How many tokens went through full validation (signature included): diagnostics and tests.</summary>
+    internal long FullValidations => Interlocked.Read(ref _fullValidations);
+
+    /// <summary>Fetches the signing keys ahead of the first request (the keys source logs a failure; never throws).</summary>
+    internal async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        var keys = await _keys.GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
+        if (keys is not null)
+        {
+            keys.Parameters ??= CreateParameters(keys);
+        }
+    }
+
     public async ValueTask<TokenValidationOutcome> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length > Auth0ApiDefaults.MaxTokenLength)
@@ -124,10 +142,25 @@ internal sealed class Auth0TokenValidator
             return Fail(NoKeys);
         }
 
+        var parameters = keys.Parameters ??= CreateParameters(keys);
+        var cacheKey = default(TokenHash);
+        if (Cache is { } cache)
+        {
+            cacheKey = ValidatedTokenCache.Hash(token);
+            if (cache.TryHit(cacheKey, keys, _time.GetUtcNow()))
+            {
+                // Validated earlier against these very keys and still within its lifetime: a fresh identity and token
+                // object for this request, from this request's own parse.
+                var identity = _handler.CreateIdentity(jwt, parameters);
+                return new(GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings)), identity, null);
+            }
+        }
+
+        Interlocked.Increment(ref _fullValidations);
         TokenValidationResult result;
         try
         {
-            result = await _handler.ValidateTokenAsync(jwt, keys.Parameters ??= CreateParameters(keys)).ConfigureAwait(false);
+            result = await _handler.ValidateTokenAsync(jwt, parameters).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // Same: IdentityModel reports failures in the result, but nothing here may become a 500.
         catch (Exception)
@@ -163,8 +196,36 @@ internal sealed class Auth0TokenValidator
             }
         }
 
+        Cache?.Add(cacheKey, keys, ValidFrom(jwt), ValidUntil(jwt));
         var accessToken = GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings));
         return new(accessToken, result.ClaimsIdentity, null);
+    }
+
+    /// <summary>From when a validated token may be reused: its <c>nbf</c> less the tolerance (no <c>nbf</c>: always).</summary>
+    private DateTimeOffset ValidFrom(JsonWebToken jwt)
+        => jwt.TryGetPayloadValue<object>("nbf", out _) ? Shift(jwt.ValidFrom, -_tolerance) : DateTimeOffset.MinValue;
+
+    /// <summary>
+    /// Until when a validated token may be reused: its <c>exp</c> plus the tolerance (as IdentityModel's lifetime check),
+    /// and no later than <c>iat</c> + <see cref="Auth0ApiOptions.MaxTokenAge"/> + the tolerance.
+    /// </summary>
+    private DateTimeOffset ValidUntil(JsonWebToken jwt)
+    {
+        var until = Shift(jwt.ValidTo, _tolerance);
+        if (_maxAge is { } maxAge)
+        {
+            var ageLimit = Shift(jwt.IssuedAt, maxAge + _tolerance);
+            until = ageLimit < until ? ageLimit : until;
+        }
+
+        return until;
+    }
+
+    /// <summary><paramref name="utc"/> moved by <paramref name="by"/>, clamped to the representable range (no overflow on extreme claims).</summary>
+    private static DateTimeOffset Shift(DateTime utc, TimeSpan by)
+    {
+        var ticks = utc.Ticks + by.Ticks;
+        return new DateTimeOffset(Math.Clamp(ticks, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
     }
 
     private static TokenValidationOutcome Fail(Auth0Failure failure) => new(null, null, failure);
@@ -215,4 +276,11 @@ internal sealed class Auth0TokenValidator
         SecurityTokenMalformedException => Malformed,
         _ => Invalid,
     };
+}
+
+/// <summary>The token handler, with its claims-identity builder reachable for tokens answered from the cache.</summary>
+internal sealed class IdentityHandler : JsonWebTokenHandler
+{
+    public ClaimsIdentity CreateIdentity(JsonWebToken token, TokenValidationParameters parameters)
+        => CreateClaimsIdentity(token, parameters, token.Issuer);
 }

@@ -77,4 +77,19 @@ public sealed class Auth0ApiOptions : AuthenticationSchemeOptions
 
     /// <summary>Whether the <c>permissions</c> claim (Auth0 RBAC) also satisfies scope requirements. Off by default.</summary>
     public bool PermissionsAsScopes { get; set; }
+
+    /// <summary>
+    /// How many validated tokens are remembered so that a token seen again skips the signature check (default 1000;
+    /// 0 turns the cache off). Entries are keyed by the token's SHA-256, used only within the token's <c>nbf</c>/<c>exp</c>
+    /// (with <see cref="ClockTolerance"/>) and only with the key set that verified them: after the JWKS is fetched again,
+    /// each token is validated in full once more, so a removed key stops validating as without the cache.
+    /// </summary>
+    public int TokenCacheSize { get; set; } = Auth0ApiDefaults.DefaultTokenCacheSize;
+
+    /// <summary>
+    /// Whether discovery and JWKS are fetched when the application starts (default true), so the first request does not
+    /// wait on the network. Startup never waits for the fetch nor fails with it; a failed fetch is logged and requests
+    /// fetch on demand as usual.
+    /// </summary>
+    public bool FetchKeysAtStartup { get; set; } = true;
 }

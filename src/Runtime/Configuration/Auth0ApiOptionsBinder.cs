@@ -55,6 +55,8 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         options.DevelopmentIssuer = ReadBool(section, prefix, "DevelopmentIssuer") ?? options.DevelopmentIssuer;
         options.RolesClaim = NonEmpty(section["RolesClaim"]) ?? options.RolesClaim;
         options.PermissionsAsScopes = ReadBool(section, prefix, "PermissionsAsScopes") ?? options.PermissionsAsScopes;
+        options.TokenCacheSize = ReadInt(section, prefix, "TokenCacheSize") ?? options.TokenCacheSize;
+        options.FetchKeysAtStartup = ReadBool(section, prefix, "FetchKeysAtStartup") ?? options.FetchKeysAtStartup;
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
@@ -97,6 +99,19 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         return bool.TryParse(text, out var value)
             ? value
             : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be true or false, not '{text}'.");
+    }
+
+    private static int? ReadInt(IConfigurationSection section, string prefix, string key)
+    {
+        var text = NonEmpty(section[key]);
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be a whole number, not '{text}'.");
     }
 
     private static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)

@@ -110,6 +110,11 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
             errors.Add($"Auth0:JwksUri '{jwksUri}' must be an absolute https URL.");
         }
 
+        if (options.TokenCacheSize is < 0 or > Auth0ApiDefaults.MaxTokenCacheSize)
+        {
+            errors.Add($"Auth0:TokenCacheSize must be between 0 (off) and {Auth0ApiDefaults.MaxTokenCacheSize} (it is {options.TokenCacheSize}).");
+        }
+
         if (string.IsNullOrWhiteSpace(options.RolesClaim))
         {
             errors.Add("Auth0:RolesClaim is empty: set the claim that holds roles (default 'roles').");

@@ -1,0 +1,185 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0.Generated.Benchmarks.Stock;
+using BenchmarkDotNet.Attributes;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Auth0.Generated.Benchmarks;
+
+/// <summary>
+/// One whole request through ASP.NET Core's middleware pipeline, without a server or sockets: routing, authentication,
+/// authorization and the endpoint, for the scope-protected route, on the typical Auth0 token (see
+/// <see cref="BenchmarkTokens"/>). Keys are already fetched (no network on the request path).
+/// <list type="bullet">
+/// <item><c>Stock_Scope</c> (baseline): JwtBearer + Auth0's quickstart <c>HasScopeHandler</c> policy, as
+/// benchmarks/StockApi.</item>
+/// <item><c>Ours_Scope_NoCache</c> / <c>Ours_Scope_Cache</c>: <c>AddAuth0Api</c> and <c>[RequireScopes]</c>'s
+/// convention, with <c>TokenCacheSize = 0</c> and with the default cache.</item>
+/// <item><c>*_Public*</c>: the anonymous route with the same token sent (the default scheme still validates it).</item>
+/// </list>
+/// This is where the time of a request goes, minus Kestrel and the socket.
+/// </summary>
+[MemoryDiagnoser]
+public class RequestPipelineBenchmarks
+{
+    private const string ScopePath = "/api/private-scoped";
+    private const string PublicPath = "/api/public";
+
+    private BenchmarkTokens _tokens = null!;
+    private string _authorization = null!;
+    private App _stock = null!;
+    private App _oursNoCache = null!;
+    private App _oursCache = null!;
+
+    [GlobalSetup]
+    public async Task Setup()
+    {
+        _tokens = new BenchmarkTokens();
+        _authorization = "Bearer " + _tokens.Token;
+        _stock = BuildStock();
+        _oursNoCache = BuildOurs(0);
+        _oursCache = BuildOurs(Auth0ApiDefaults.DefaultTokenCacheSize);
+        foreach (var (app, path) in new[] { (_stock, ScopePath), (_stock, PublicPath), (_oursNoCache, ScopePath), (_oursCache, ScopePath), (_oursCache, PublicPath) })
+        {
+            var status = await RunAsync(app, path).ConfigureAwait(false);
+            if (status != StatusCodes.Status200OK)
+            {
+                throw new InvalidOperationException($"{path} answered {status} to the benchmark token.");
+            }
+        }
+    }
+
+    [GlobalCleanup]
+    public async Task Cleanup()
+    {
+        await _stock.DisposeAsync().ConfigureAwait(false);
+        await _oursNoCache.DisposeAsync().ConfigureAwait(false);
+        await _oursCache.DisposeAsync().ConfigureAwait(false);
+        _tokens.Dispose();
+    }
+
+    [Benchmark(Baseline = true)]
+    public Task<int> Stock_Scope() => RunAsync(_stock, ScopePath);
+
+    [Benchmark]
+    public Task<int> Stock_Public() => RunAsync(_stock, PublicPath);
+
+    [Benchmark]
+    public Task<int> Ours_Scope_NoCache() => RunAsync(_oursNoCache, ScopePath);
+
+    [Benchmark]
+    public Task<int> Ours_Scope_Cache() => RunAsync(_oursCache, ScopePath);
+
+    [Benchmark]
+    public Task<int> Ours_Public_NoCache() => RunAsync(_oursNoCache, PublicPath);
+
+    [Benchmark]
+    public Task<int> Ours_Public_Cache() => RunAsync(_oursCache, PublicPath);
+
+    private async Task<int> RunAsync(App app, string path)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+        context.Request.Method = HttpMethods.Get;
+        context.Request.Path = path;
+        context.Request.Headers.Authorization = _authorization;
+        await app.Pipeline(context).ConfigureAwait(false);
+        return context.Response.StatusCode;
+    }
+
+    private App BuildStock()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                // The public key as discovery and JWKS deliver it to JwtBearer's configuration manager.
+                var configuration = new OpenIdConnectConfiguration { Issuer = BenchmarkTokens.Issuer };
+                foreach (var key in new JsonWebKeySet(JwksJson(_tokens.SigningKey)).GetSigningKeys())
+                {
+                    configuration.SigningKeys.Add(key);
+                }
+
+                options.Configuration = configuration;
+                options.Audience = BenchmarkTokens.Audience;
+                options.TokenValidationParameters.ValidIssuer = BenchmarkTokens.Issuer;
+                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
+                options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(5);
+            });
+        builder.Services.AddAuthorization(options => options.AddPolicy(
+            "read:messages", policy => policy.Requirements.Add(new HasScopeRequirement(BenchmarkTokens.Scope, BenchmarkTokens.Issuer))));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HasScopeHandler>();
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet(PublicPath, () => "public");
+        app.MapGet(ScopePath, () => "scoped").RequireAuthorization("read:messages");
+        return new App(app);
+    }
+
+    private App BuildOurs(int cacheSize)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddAuth0Api(options =>
+        {
+            options.Domain = new Uri(BenchmarkTokens.Issuer).Host;
+            options.Audience = BenchmarkTokens.Audience;
+            options.JwksUri = BenchmarkTokens.Issuer + ".well-known/jwks.json";
+            options.TokenCacheSize = cacheSize;
+        });
+        var jwks = JwksJson(_tokens.SigningKey);
+        builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new StaticJwksHandler(jwks));
+        var app = builder.Build();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapGet(PublicPath, () => "public").AllowAnonymous();
+        app.MapGet(ScopePath, () => "scoped").RequireScopes(BenchmarkTokens.Scope);
+        return new App(app);
+    }
+
+    private static string JwksJson(RsaSecurityKey key)
+    {
+        var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
+        return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + jwk.Kid + "\",\"n\":\"" + jwk.N + "\",\"e\":\"" + jwk.E + "\"}]}";
+    }
+
+    /// <summary>A built application and its request pipeline (routing, authentication, authorization, endpoints).</summary>
+    private sealed class App : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+
+        public App(WebApplication app)
+        {
+            _app = app;
+            app.UseEndpoints(_ => { });
+            Pipeline = ((IApplicationBuilder)app).Build();
+        }
+
+        public IServiceProvider Services => _app.Services;
+
+        public RequestDelegate Pipeline { get; }
+
+        public ValueTask DisposeAsync() => _app.DisposeAsync();
+    }
+
+    /// <summary>Serves the JWKS the issuer would publish, so nothing goes to the network.</summary>
+    private sealed class StaticJwksHandler(string jwks) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(jwks) });
+    }
+}

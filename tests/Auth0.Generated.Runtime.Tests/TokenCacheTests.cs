@@ -1,0 +1,245 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Security.Claims;
+using System.Threading.Tasks;
+using Auth0.Generated.Authentication;
+using Auth0.Generated.Keys;
+using Auth0.Generated.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Auth0.Generated.Runtime.Tests;
+
+/// <summary>The cache of validated tokens: hits skip validation, and expiry, key removal and the bound still hold.</summary>
+public sealed class TokenCacheTests : IAsyncLifetime
+{
+    private readonly ManualTimeProvider _time = new();
+    private TestIssuer _issuer = null!;
+
+    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
+
+    public async Task DisposeAsync() => await _issuer.DisposeAsync();
+
+    private Task<TestApiHost> StartAsync(Action<Auth0ApiOptions>? configure = null)
+        => TestApiHost.StartAsync(
+            _issuer,
+            app =>
+            {
+                TestRoutes.Map(app);
+
+                // Adds a claim to the request's identity: if identities were shared across requests, the count would grow.
+                app.MapGet("/mutate", (HttpContext c) =>
+                {
+                    var identity = (ClaimsIdentity)c.User.Identity!;
+                    identity.AddClaim(new Claim("added", "1"));
+                    return identity.FindAll("added").Count().ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        + "|" + c.GetAccessToken()!.Sub;
+                });
+            },
+            configure);
+
+    private static Auth0TokenValidator Validator(TestApiHost api) => api.Services.GetRequiredService<Auth0ValidatorProvider>().Get();
+
+    [Fact]
+    public async Task A_token_seen_again_skips_full_validation_and_gets_its_own_identity()
+    {
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var validator = Validator(api);
+        Assert.Equal(Auth0ApiDefaults.DefaultTokenCacheSize, validator.Cache!.Capacity);
+        var token = _issuer.Token().Scope("read:messages").With("sub", "user-1").Build();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var response = await api.Client.GetAsync("/mutate", token);
+            await ResponseAssert.Ok(response);
+            Assert.Equal("1|user-1", await response.Content.ReadAsStringAsync());
+        }
+
+        var user = await api.Client.GetAsync("/user", token);
+        Assert.Equal("user-1|Auth0|read:messages", await user.Content.ReadAsStringAsync());
+        await ResponseAssert.Ok(await api.Client.GetAsync("/scoped", token));
+
+        Assert.Equal(1, validator.FullValidations);
+        Assert.Equal(4, validator.Cache.Hits);
+        Assert.Equal(1, validator.Cache.Count);
+    }
+
+    [Fact]
+    public async Task Failed_tokens_are_never_cached()
+    {
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var validator = Validator(api);
+        using var stranger = TestSigningKey.Create();
+        var forged = _issuer.Token().SignedWith(stranger).Build();
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", forged), "signature verification failed");
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", forged), "signature verification failed");
+        Assert.Equal(2, validator.FullValidations);
+        Assert.Equal(0, validator.Cache!.Count);
+        Assert.Equal(0, validator.Cache.Hits);
+    }
+
+    [Fact]
+    public async Task An_expired_token_is_refused_even_when_cached()
+    {
+        // Real clock: IdentityModel's lifetime check reads it too.
+        await using var api = await StartAsync(o => o.ClockTolerance = TimeSpan.Zero);
+        var validator = Validator(api);
+        var expires = DateTimeOffset.UtcNow.AddSeconds(3);
+        var token = _issuer.Token().With("exp", expires.ToUnixTimeSeconds()).Build();
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        Assert.Equal(1, validator.Cache!.Hits);
+
+        var wait = DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()).AddMilliseconds(1100) - DateTimeOffset.UtcNow;
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait);
+        }
+
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", token), "\"exp\" claim timestamp check failed");
+        Assert.Equal(1, validator.Cache.Hits);
+        Assert.Equal(2, validator.FullValidations);
+    }
+
+    [Fact]
+    public async Task A_key_removed_from_the_jwks_refuses_a_cached_token_after_the_refresh()
+    {
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var validator = Validator(api);
+        var oldKey = _issuer.SigningKey;
+        var token = _issuer.Token().Build();
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        Assert.Equal(1, validator.Cache!.Hits);
+
+        // The same keys fetched again: the cached token is validated in full once against the new generation, then hits.
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        Assert.Equal(2, validator.FullValidations);
+        Assert.Equal(2, validator.Cache.Hits);
+        Assert.Equal(2, _issuer.JwksRequests);
+
+        // The key leaves the JWKS: after the next refresh the cached token is refused.
+        using var newKey = TestSigningKey.Create();
+        _issuer.PublishKeys(newKey);
+        _time.Advance(TimeSpan.FromMinutes(11));
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", token), "signature verification failed");
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", token), "signature verification failed");
+        Assert.Equal(2, validator.Cache.Hits);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
+        Assert.Equal(3, _issuer.JwksRequests);
+        oldKey.Dispose();
+    }
+
+    [Fact]
+    public async Task The_bound_holds()
+    {
+        await using var api = await StartAsync(o => (o.TimeProvider, o.TokenCacheSize) = (_time, 3));
+        var validator = Validator(api);
+        var tokens = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            tokens.Add(_issuer.Token().With("sub", "user-" + i).Build());
+            await ResponseAssert.Ok(await api.Client.GetAsync("/private", tokens[i]));
+            Assert.True(validator.Cache!.Count <= 3);
+        }
+
+        Assert.Equal(3, validator.Cache!.Count);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", tokens[9]));  // recent: a hit
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", tokens[0]));  // evicted: validated again
+        Assert.Equal(1, validator.Cache.Hits);
+        Assert.Equal(11, validator.FullValidations);
+    }
+
+    [Fact]
+    public async Task Cache_off_validates_every_request()
+    {
+        await using var api = await StartAsync(o => (o.TimeProvider, o.TokenCacheSize) = (_time, 0));
+        var validator = Validator(api);
+        Assert.Null(validator.Cache);
+        var token = _issuer.Token().Scope("read:messages").Build();
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/scoped", token));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
+        Assert.Equal(3, validator.FullValidations);
+    }
+
+    [Fact]
+    public async Task The_cache_size_is_read_from_configuration_and_validated()
+    {
+        await using (var api = await TestApiHost.StartAsync(_issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "7" }))
+        {
+            Assert.Equal(7, Validator(api).Cache!.Capacity);
+        }
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => TestApiHost.StartAsync(_issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "-1" }));
+        Assert.Contains("Auth0:TokenCacheSize", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Entries_are_used_only_within_their_lifetime_and_with_their_key_generation()
+    {
+        var cache = new ValidatedTokenCache(10);
+        var keys = new SigningKeys([new SymmetricSecurityKey(new byte[32])], DateTimeOffset.UtcNow);
+        var refreshed = new SigningKeys(keys.Keys, DateTimeOffset.UtcNow);
+        var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var a = ValidatedTokenCache.Hash("token-a");
+        var b = ValidatedTokenCache.Hash("token-b");
+        Assert.NotEqual(a, b);
+        Assert.Equal(a, ValidatedTokenCache.Hash("token-a"));
+
+        cache.Add(a, keys, now.AddMinutes(-1), now.AddMinutes(1));
+        Assert.True(cache.TryHit(a, keys, now));
+        Assert.False(cache.TryHit(b, keys, now));
+        Assert.False(cache.TryHit(a, keys, now.AddMinutes(1).AddTicks(1))); // past exp + tolerance: removed
+        Assert.False(cache.TryHit(a, keys, now));
+        Assert.Equal(0, cache.Count);
+
+        cache.Add(a, keys, now.AddMinutes(1), now.AddMinutes(2));
+        Assert.False(cache.TryHit(a, keys, now)); // before nbf - tolerance
+
+        cache.Add(b, keys, now.AddMinutes(-1), now.AddMinutes(1));
+        Assert.False(cache.TryHit(b, refreshed, now)); // another key-set generation: not used, removed
+        Assert.False(cache.TryHit(b, keys, now));
+        Assert.Equal(1, cache.Hits);
+    }
+
+    [Fact]
+    public async Task Keys_are_fetched_at_startup_before_any_request()
+    {
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var waited = Stopwatch.StartNew();
+        while (_issuer.JwksRequests == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(1, _issuer.DiscoveryRequests);
+        Assert.Equal(1, _issuer.JwksRequests);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
+        Assert.Equal(1, _issuer.JwksRequests);
+    }
+
+    [Fact]
+    public async Task A_failed_startup_fetch_is_logged_and_requests_fetch_on_demand()
+    {
+        _issuer.Behavior = IssuerBehavior.Unavailable;
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var waited = Stopwatch.StartNew();
+        while (!api.Logs.Any(l => l.Category == "Auth0.Generated.Keys") && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Contains(api.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Category == "Auth0.Generated.Keys");
+        _issuer.Behavior = IssuerBehavior.Normal;
+        _time.Advance(TimeSpan.FromSeconds(2));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
+    }
+}
