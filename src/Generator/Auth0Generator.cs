@@ -61,18 +61,6 @@ namespace Auth0.Generated.Generator
                 .Select(static (p, _) => RequirementParser.Distinct(p.Left.SelectMany(static a => a).Concat(p.Right)))
                 .WithTrackingName(TrackingNames.Requirements);
 
-            var checksFile = requirements
-                .Combine(tokenForChecks)
-                .WithTrackingName(TrackingNames.ChecksFile);
-
-            context.RegisterSourceOutput(checksFile, static (spc, pair) =>
-            {
-                if (!pair.Left.IsEmpty)
-                {
-                    spc.AddSource(CheckEmitter.HintName, CheckEmitter.Emit(pair.Left, pair.Right));
-                }
-            });
-
             // Scope catalog.
             var attributeScopes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
@@ -103,6 +91,24 @@ namespace Auth0.Generated.Generator
                 if (!spec.Scopes.IsEmpty)
                 {
                     spc.AddSource(ScopesEmitter.HintName, ScopesEmitter.Emit(spec));
+                }
+            });
+
+            // Requirements naming the generated Scopes constants, resolved with the names ScopesEmitter writes.
+            var resolvedRequirements = requirements
+                .Combine(scopes)
+                .Select(static (p, _) => ScopeConstantParser.Resolve(p.Left, p.Right))
+                .WithTrackingName(TrackingNames.ResolvedRequirements);
+
+            var checksFile = resolvedRequirements
+                .Combine(tokenForChecks)
+                .WithTrackingName(TrackingNames.ChecksFile);
+
+            context.RegisterSourceOutput(checksFile, static (spc, pair) =>
+            {
+                if (!pair.Left.IsEmpty)
+                {
+                    spc.AddSource(CheckEmitter.HintName, CheckEmitter.Emit(pair.Left, pair.Right));
                 }
             });
         }

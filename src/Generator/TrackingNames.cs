@@ -13,6 +13,7 @@ namespace Auth0.Generated.Generator
         public const string ClaimCheck = nameof(ClaimCheck);
         public const string Conventions = nameof(Conventions);
         public const string Requirements = nameof(Requirements);
+        public const string ResolvedRequirements = nameof(ResolvedRequirements);
         public const string ChecksFile = nameof(ChecksFile);
         public const string ApiScopeAttributes = nameof(ApiScopeAttributes);
         public const string ScopeCatalogFiles = nameof(ScopeCatalogFiles);
@@ -23,7 +24,7 @@ namespace Auth0.Generated.Generator
         public static readonly string[] All =
         [
             Token, Tokens, RequireScopes, RequireAnyScope, RequireRoles, ClaimEquals, ClaimIncludes, ClaimCheck, Conventions,
-            Requirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile,
+            Requirements, ResolvedRequirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile,
         ];
     }
 }

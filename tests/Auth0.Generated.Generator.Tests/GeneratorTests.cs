@@ -362,6 +362,123 @@ public class GeneratorTests
         Assert.Contains("/// <summary>Read (<c>read:messages</c>)</summary>", GeneratorHarness.GeneratedText(result), System.StringComparison.Ordinal);
     }
 
+    private const string ScopeConstantsSource = """
+        [assembly: Auth0.Generated.ApiScope("read:messages")]
+        [assembly: Auth0.Generated.ApiScope("read:feed")]
+
+        namespace My.Api
+        {
+            using Auth0.Generated;
+            using Microsoft.AspNetCore.Builder;
+
+            public static class Endpoints
+            {
+                [RequireScopes(Scopes.ReadMessages)]
+                public static string Messages() => "ok";
+
+                [RequireScopes(global::My.Api.Scopes.ReadMessages_2, "x")]
+                public static string Dashed() => "ok";
+
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/feed", () => "ok").RequireAnyScope(Scopes.ReadFeed, "x");
+                    app.MapGet("/relative", [RequireAnyScope(Api.Scopes.ReadFeed)] () => "ok");
+                    Auth0EndpointConventionBuilderExtensions.RequireScopes(app.MapGet("/static", () => "ok"), My.Api.Scopes.ReadFeed);
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public void Scope_constants_in_attributes_and_conventions()
+    {
+        // "read-messages" sorts before "read:messages", so it takes ReadMessages and read:messages is ReadMessages_2.
+        (string, string)[] catalog = [("/app/auth0-scopes.json", """[{"value": "read-messages"}]""")];
+        var result = GeneratorHarness.Run(ScopeConstantsSource, catalog, rootNamespace: "My.Api");
+        var literal = GeneratorHarness.Run(
+            ScopeConstantsSource
+                .Replace("global::My.Api.Scopes.ReadMessages_2", "\"read:messages\"", System.StringComparison.Ordinal)
+                .Replace("Scopes.ReadMessages", "\"read-messages\"", System.StringComparison.Ordinal)
+                .Replace("My.Api.Scopes.ReadFeed", "\"read:feed\"", System.StringComparison.Ordinal)
+                .Replace("Api.Scopes.ReadFeed", "\"read:feed\"", System.StringComparison.Ordinal)
+                .Replace("Scopes.ReadFeed", "\"read:feed\"", System.StringComparison.Ordinal),
+            catalog,
+            rootNamespace: "My.Api");
+        Assert.Equal(
+            ["scopes.all\nread-messages", "scopes.all\nread:feed", "scopes.all\nread:messages\nx", "scopes.any\nread:feed", "scopes.any\nread:feed\nx"],
+            RegisteredKeys(result));
+        Assert.Equal(RegisteredKeys(literal), RegisteredKeys(result));
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Unknown_scope_constants_yield_no_check()
+    {
+        var result = GeneratorHarness.Run(
+            """
+            [assembly: Auth0.Generated.ApiScope("read:messages")]
+            namespace My.Api
+            {
+                using Auth0.Generated;
+                using Microsoft.AspNetCore.Builder;
+
+                public static class Endpoints
+                {
+                    [RequireScopes(Scopes.WriteMessages)] public static void Missing() { }
+                    [RequireScopes(global::Other.Scopes.ReadMessages)] public static void OtherNamespace() { }
+                    [RequireAnyScope(Scopes.ReadMessages, Scopes.Nope)] public static void OneMissing() { }
+                    [RequireRoles(Scopes.ReadMessages)] public static void RolesAreNotScopes() { }
+                    public static void Map(WebApplication app) => app.MapGet("/", () => "ok").RequireScopes(Scopes.Nope);
+                }
+            }
+            """,
+            rootNamespace: "My.Api",
+            expectCleanCompile: false);
+        Assert.Equal(["Auth0.Generated.Scopes.g.cs"], result.GeneratedSources.Select(s => s.HintName));
+    }
+
+    [Fact]
+    public void Scope_constant_edits_body_cached_catalog_value_modified()
+    {
+        const string before = """
+            using Auth0.Generated;
+            namespace App;
+            public static class Endpoints
+            {
+                [RequireScopes(Scopes.ReadMessages)]
+                public static string Handler() => "before";
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(before);
+        var original = new EditedText("/app/auth0-scopes.json", """[{"value": "read:messages"}]""");
+        var driver = GeneratorHarness.CreateDriver([original], rootNamespace: "App").RunGenerators(compilation);
+        Assert.Contains("scopes.all\\nread:messages", GeneratorHarness.GeneratedText(driver.GetRunResult().Results.Single()), System.StringComparison.Ordinal);
+
+        var tree = compilation.SyntaxTrees.Single();
+        var bodyEdit = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(before.Replace("\"before\"", "\"after\"", System.StringComparison.Ordinal), GeneratorHarness.ParseOptions, "Program.cs"));
+        driver = driver.RunGenerators(bodyEdit);
+        var afterBody = driver.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.Requirements));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.ResolvedRequirements));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.ChecksFile));
+
+        // A description edit leaves the constant's value: the resolved requirements are unchanged.
+        var described = new EditedText(original.Path, """[{"value": "read:messages", "description": "Read"}]""");
+        driver = driver.ReplaceAdditionalText(original, described).RunGenerators(bodyEdit);
+        var afterDescription = driver.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterDescription, TrackingNames.Requirements));
+        Assert.Equal([IncrementalStepRunReason.Unchanged], GeneratorHarness.Reasons(afterDescription, TrackingNames.ResolvedRequirements));
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterDescription, TrackingNames.ChecksFile));
+
+        // A value edit that keeps the name (read.messages is ReadMessages too) changes the check.
+        driver = driver.ReplaceAdditionalText(described, new EditedText(original.Path, """[{"value": "read.messages"}]""")).RunGenerators(bodyEdit);
+        var afterValue = driver.GetRunResult().Results.Single();
+        Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterValue, TrackingNames.Requirements));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterValue, TrackingNames.ResolvedRequirements));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterValue, TrackingNames.ChecksFile));
+        Assert.Equal(["scopes.all\nread.messages"], RegisteredKeys(afterValue));
+    }
+
     private sealed class EditedText(string path, string text) : AdditionalText
     {
         public override string Path { get; } = path;

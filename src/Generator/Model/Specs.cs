@@ -60,13 +60,32 @@ namespace Auth0.Generated.Generator.Model
     /// <param name="Values">Scopes, roles, or the values of <c>[ClaimIncludes]</c>.</param>
     /// <param name="Value">For <c>[ClaimEquals]</c>: the value to compare.</param>
     /// <param name="Check">For <c>[ClaimCheck]</c>: the method to call.</param>
+    /// <param name="ScopeArguments">
+    /// For a scope requirement naming generated <c>Scopes</c> constants (which do not exist while the generator runs):
+    /// its arguments as written, resolved against the scope catalog in a later step. Empty for every other requirement.
+    /// </param>
     internal sealed record RequirementSpec(
         string Key,
         RequirementKind Kind,
         string? Claim,
         EquatableArray<string> Values,
         EqualsValueSpec? Value,
-        ClaimCheckSpec? Check);
+        ClaimCheckSpec? Check,
+        EquatableArray<ScopeArgument> ScopeArguments = default)
+    {
+        /// <summary>The requirement still names <c>Scopes</c> constants and has no real key yet.</summary>
+        public bool IsUnresolved => !ScopeArguments.IsEmpty;
+    }
+
+    /// <summary>One argument of a scope requirement: a literal scope, or the name of a generated <c>Scopes</c> constant.</summary>
+    /// <param name="Value">The scope, or the constant's name (<c>ReadMessages</c>).</param>
+    /// <param name="Qualifier">
+    /// For a constant: what stood before <c>Scopes</c> (empty, <c>Ns</c> or <c>global::Ns</c>); null for a literal.
+    /// </param>
+    internal readonly record struct ScopeArgument(string Value, string? Qualifier)
+    {
+        public bool IsConstant => Qualifier is not null;
+    }
 
     /// <summary>A <c>[ClaimEquals]</c> value: its kind, a C# literal for it, and facts the emitter needs.</summary>
     /// <param name="IsDefault">The value equals <c>default</c> of its type (<c>""</c>, <c>false</c>, <c>0</c>).</param>

@@ -23,13 +23,11 @@ namespace Auth0.Generated.Generator.Parsing
         {
             if (context.SemanticModel.GetOperation(context.Node, cancellationToken) is not IInvocationOperation invocation)
             {
-                return null;
+                return FromScopeConstants(context, cancellationToken);
             }
 
             var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
-            if (!method.IsExtensionMethod
-                || KindOf(method.Name) is not { } kind
-                || Names.Namespace(method.ContainingNamespace) != WellKnownNames.RuntimeNamespace)
+            if (!IsConvention(method, out var kind))
             {
                 return null;
             }
@@ -49,7 +47,9 @@ namespace Auth0.Generated.Generator.Parsing
                 case RequirementKind.AllScopes:
                 case RequirementKind.AnyScope:
                 case RequirementKind.AnyRole:
-                    return arguments.Length == 2 && Strings(arguments[1]) is { } values ? RequirementParser.List(kind, null, values) : null;
+                    return arguments.Length == 2 && Strings(arguments[1]) is { } values
+                        ? RequirementParser.List(kind, null, values)
+                        : kind == RequirementKind.AnyRole ? null : FromScopeConstants(context, cancellationToken);
                 case RequirementKind.ClaimIncludes:
                     return arguments.Length == 3 && Constant(arguments[1]) is string claim && Strings(arguments[2]) is { } included
                         ? RequirementParser.List(kind, claim, included)
@@ -61,6 +61,57 @@ namespace Auth0.Generated.Generator.Parsing
                 default:
                     return null;
             }
+        }
+
+        private static bool IsConvention(IMethodSymbol method, out RequirementKind kind)
+        {
+            kind = default;
+            if (!method.IsExtensionMethod
+                || KindOf(method.Name) is not { } found
+                || Names.Namespace(method.ContainingNamespace) != WellKnownNames.RuntimeNamespace)
+            {
+                return false;
+            }
+
+            kind = found;
+            return true;
+        }
+
+        /// <summary>
+        /// A scope convention naming generated <c>Scopes</c> constants (<c>.RequireScopes(Scopes.ReadMessages)</c>): they do
+        /// not bind while the generator runs, so the call is read from its syntax and the method from the binder's candidates.
+        /// </summary>
+        private static RequirementSpec? FromScopeConstants(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+        {
+            var node = (InvocationExpressionSyntax)context.Node;
+            var info = context.SemanticModel.GetSymbolInfo(node, cancellationToken);
+            var candidate = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
+            if (candidate is not IMethodSymbol called
+                || !IsConvention(called.ReducedFrom ?? called, out var kind)
+                || kind is not (RequirementKind.AllScopes or RequirementKind.AnyScope))
+            {
+                return null;
+            }
+
+            // Reduced (`builder.RequireScopes(...)`): every argument is a scope; the static form passes the builder first.
+            var skip = called.MethodKind == MethodKind.ReducedExtension ? 0 : 1;
+            var expressions = new List<ExpressionSyntax>();
+            foreach (var argument in node.ArgumentList.Arguments)
+            {
+                if (argument.NameColon is not null || argument.RefKindKeyword.RawKind != 0)
+                {
+                    return null;
+                }
+
+                if (skip-- <= 0)
+                {
+                    expressions.Add(argument.Expression);
+                }
+            }
+
+            return ScopeConstantParser.Arguments(context.SemanticModel, expressions, cancellationToken) is { } arguments
+                ? ScopeConstantParser.Unresolved(kind, arguments)
+                : null;
         }
 
         private static RequirementKind? KindOf(string name) => name switch

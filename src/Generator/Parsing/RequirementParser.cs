@@ -6,6 +6,7 @@ using Auth0.Generated.Generator.Model;
 using Auth0.Generated.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0.Generated.Generator.Parsing
 {
@@ -24,13 +25,41 @@ namespace Auth0.Generated.Generator.Parsing
             foreach (var attribute in context.Attributes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (FromAttribute(attribute, kind, context.SemanticModel.Compilation, cancellationToken) is { } spec)
+                if ((FromAttribute(attribute, kind, context.SemanticModel.Compilation, cancellationToken)
+                    ?? FromScopeConstants(attribute, kind, context.SemanticModel, cancellationToken)) is { } spec)
                 {
                     specs.Add(spec);
                 }
             }
 
             return new EquatableArray<RequirementSpec>(specs);
+        }
+
+        /// <summary>A scope attribute naming generated <c>Scopes</c> constants, which do not bind while the generator runs.</summary>
+        private static RequirementSpec? FromScopeConstants(AttributeData attribute, RequirementKind kind, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (kind is not (RequirementKind.AllScopes or RequirementKind.AnyScope)
+                || attribute.ApplicationSyntaxReference is not { } reference
+                || reference.SyntaxTree != model.SyntaxTree
+                || reference.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list })
+            {
+                return null;
+            }
+
+            var expressions = new List<ExpressionSyntax>(list.Arguments.Count);
+            foreach (var argument in list.Arguments)
+            {
+                if (argument.NameEquals is not null)
+                {
+                    return null;
+                }
+
+                expressions.Add(argument.Expression);
+            }
+
+            return ScopeConstantParser.Arguments(model, expressions, cancellationToken) is { } arguments
+                ? ScopeConstantParser.Unresolved(kind, arguments)
+                : null;
         }
 
         private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, Compilation compilation, CancellationToken cancellationToken)
