@@ -27,6 +27,11 @@ public static class Auth0EndpointConventionBuilderExtensions
         where TBuilder : IEndpointConventionBuilder
         => builder.WithMetadata(new RequireRolesAttribute(roles));
 
+    /// <summary>Requires a DPoP-bound token and a valid proof (RFC 9449), like <see cref="RequireDPoPAttribute"/>.</summary>
+    public static TBuilder RequireDPoP<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+        => builder.WithMetadata(new RequireDPoPAttribute());
+
     /// <summary>Requires the string claim <paramref name="claim"/> to equal <paramref name="value"/> (ordinal).</summary>
     public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, string value)
         where TBuilder : IEndpointConventionBuilder

@@ -9,11 +9,18 @@ namespace Auth0.Generated.Runtime.Tests;
 /// <summary>Assertions on RFC 6750 answers.</summary>
 internal static class ResponseAssert
 {
-    /// <summary>401 with exactly <c>WWW-Authenticate: Bearer</c> and no body.</summary>
-    public static async Task BareChallenge(HttpResponseMessage response)
+    /// <summary>The <c>algs</c> of the default DPoP options.</summary>
+    public const string DefaultDPoPAlgs = "ES256 ES384 ES512 PS256 PS384 PS512 RS256 RS384 RS512";
+
+    /// <summary>
+    /// 401 with the challenges of a request without usable credentials and no body: <c>Bearer</c> and
+    /// <c>DPoP algs="..."</c> with DPoP allowed (the default), <c>Bearer</c> alone with <paramref name="dpopDisabled"/>.
+    /// </summary>
+    public static async Task BareChallenge(HttpResponseMessage response, bool dpopDisabled = false)
     {
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).ToString());
+        string[] expected = dpopDisabled ? ["Bearer"] : ["Bearer", $"DPoP algs=\"{DefaultDPoPAlgs}\""];
+        Assert.Equal(expected, response.Headers.GetValues("WWW-Authenticate"));
         Assert.Empty(await response.Content.ReadAsStringAsync());
     }
 

@@ -42,7 +42,6 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     [InlineData("Bearer a b")]
     [InlineData("Basic dXNlcjpwYXNz")]
     [InlineData("Bearer {token}, Basic dXNlcjpwYXNz")]
-    [InlineData("DPoP {token}")]
     [InlineData("Token {token}")]
     [InlineData("garbage")]
     public async Task Malformed_authorization_is_a_bare_challenge(string header)

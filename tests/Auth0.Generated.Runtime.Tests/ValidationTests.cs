@@ -156,7 +156,7 @@ public sealed class ValidationTests : IClassFixture<IssuerFixture>
         foreach (var token in tokens)
         {
             var response = await _fixture.Api.Client.SendRawAsync("/private", "Bearer " + token);
-            if (response.Headers.WwwAuthenticate.ToString() == "Bearer")
+            if (response.Headers.WwwAuthenticate.First().ToString() == "Bearer")
             {
                 await ResponseAssert.BareChallenge(response); // not even b64token characters
             }

@@ -35,6 +35,14 @@ public sealed class TestApiHost : IAsyncDisposable
     /// <summary>The application's services.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A client for the API whose requests go through <paramref name="handler"/> first (for example a DPoP proof handler).</summary>
+    public HttpClient CreateClient(DelegatingHandler handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        handler.InnerHandler = _app.GetTestServer().CreateHandler();
+        return new HttpClient(handler) { BaseAddress = Client.BaseAddress };
+    }
+
     /// <summary>A copy of every log line the host wrote so far.</summary>
     public IReadOnlyList<CapturedLog> Logs => _logs.Snapshot();
 

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,21 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
     private static readonly Auth0Failure TokenConflict = Auth0Failure.InvalidRequest("The access token was sent in more than one place");
 
     private readonly Auth0ValidatorProvider _validators;
+    private readonly DPoPSchemeProvider _dpop;
 
-    public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators)
+    public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators, DPoPSchemeProvider dpop)
         : base(options, logger, encoder)
-        => _validators = validators;
+    {
+        _validators = validators;
+        _dpop = dpop;
+    }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        // DPoP (src/Runtime/DPoP): null when disabled. Begin: the challenges; Classify: the scheme the request used;
+        // CheckAsync: after validation (cache hit or not), the proof of a DPoP request, or no cnf on a Bearer request.
+        var dpop = _dpop.Get(Scheme.Name);
+        dpop?.Begin(Context);
         switch (TokenExtractor.Extract(Request, Options, out var token))
         {
             case TokenSourceResult.None:
@@ -37,10 +46,20 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
                 return AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict));
         }
 
+        if (dpop?.Classify(Context, token) is { } schemeFailure)
+        {
+            return AuthenticateResult.Fail(new Auth0AuthenticationException(schemeFailure));
+        }
+
         var outcome = await _validators.Get(Scheme.Name).ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {
             return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
+        }
+
+        if (dpop is not null && await dpop.CheckAsync(Context, token, outcome.Token!).ConfigureAwait(false) is { } proofFailure)
+        {
+            return AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure));
         }
 
         Context.Features.Set<AccessToken>(outcome.Token!);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -24,7 +25,16 @@ internal static class Auth0Responses
         }
 
         response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.Append(HeaderNames.WWWAuthenticate, BareChallenge);
+        if (response.HttpContext.Features.Get<DPoPRequestFeature>() is { } dpop)
+        {
+            // DPoP on: Bearer and DPoP (Allowed) or DPoP alone (Required), RFC 9449 section 7.1.
+            response.Headers.Append(HeaderNames.WWWAuthenticate, dpop.BareChallenges);
+        }
+        else
+        {
+            response.Headers.Append(HeaderNames.WWWAuthenticate, BareChallenge);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -37,7 +47,10 @@ internal static class Auth0Responses
         }
 
         response.StatusCode = failure.StatusCode;
-        response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(failure));
+        var dpop = response.HttpContext.Features.Get<DPoPRequestFeature>();
+        response.Headers.Append(HeaderNames.WWWAuthenticate, dpop is not null && (dpop.UsedDPoP || failure.DPoPChallenge)
+            ? Challenge(failure, DPoPDefaults.AuthorizationScheme, dpop.Algs)
+            : Challenge(failure));
         response.Headers.CacheControl = "no-store";
         response.ContentType = "application/json";
 
@@ -55,9 +68,9 @@ internal static class Auth0Responses
     }
 
     /// <summary><c>Bearer error="...", error_description="..."[, scope="..."]</c> with quoted-string escaping.</summary>
-    internal static string Challenge(Auth0Failure failure)
+    internal static string Challenge(Auth0Failure failure, string scheme = "Bearer", string? algs = null)
     {
-        var builder = new StringBuilder("Bearer error=\"", 64 + failure.Description.Length);
+        var builder = new StringBuilder(scheme, 64 + failure.Description.Length).Append(" error=\"");
         AppendQuoted(builder, failure.Error);
         builder.Append("\", error_description=\"");
         AppendQuoted(builder, failure.Description);
@@ -67,6 +80,11 @@ internal static class Auth0Responses
             builder.Append(", scope=\"");
             AppendQuoted(builder, failure.Scope);
             builder.Append('"');
+        }
+
+        if (algs is not null)
+        {
+            builder.Append(", algs=\"").Append(algs).Append('"');
         }
 
         return builder.ToString();

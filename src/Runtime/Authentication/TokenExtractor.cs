@@ -51,7 +51,9 @@ internal static class TokenExtractor
         var authorization = request.Headers[HeaderNames.Authorization];
         if (authorization.Count > 0 && cookieToken is null)
         {
-            headerResult = authorization.Count == 1 && TryParseBearer(authorization[0], out headerToken)
+            headerResult = authorization.Count == 1
+                && (TryParseBearer(authorization[0], out headerToken)
+                    || (options.DPoP.Mode != DPoP.DPoPMode.Disabled && DPoP.DPoPAuthorization.TryParse(authorization[0], out headerToken)))
                 ? TokenSourceResult.Found
                 : TokenSourceResult.Malformed;
         }

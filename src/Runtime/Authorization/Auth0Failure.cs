@@ -10,13 +10,17 @@ namespace Auth0.Generated.Authorization;
 /// </summary>
 public sealed class Auth0Failure
 {
-    private Auth0Failure(int statusCode, string error, string description, string? scope)
+    private Auth0Failure(int statusCode, string error, string description, string? scope, bool dpopChallenge = false)
     {
         StatusCode = statusCode;
         Error = error;
         Description = description;
         Scope = scope;
+        DPoPChallenge = dpopChallenge;
     }
+
+    /// <summary>Whether the answer is a <c>DPoP</c> challenge whatever scheme the request used (RFC 9449 section 7.1).</summary>
+    internal bool DPoPChallenge { get; }
 
     /// <summary>The HTTP status code: 401 or 403.</summary>
     public int StatusCode { get; }
@@ -52,6 +56,18 @@ public sealed class Auth0Failure
     public static Auth0Failure InvalidRequest(string description)
         => new(StatusCodes.Status400BadRequest, Auth0ErrorCodes.InvalidRequest, description, null);
 
+    /// <summary>401 <c>invalid_dpop_proof</c> on the <c>DPoP</c> challenge.</summary>
+    internal static Auth0Failure InvalidDPoPProof(string description)
+        => new(StatusCodes.Status401Unauthorized, Auth0ErrorCodes.InvalidDPoPProof, description, null, dpopChallenge: true);
+
+    /// <summary>401 <c>use_dpop_nonce</c> on the <c>DPoP</c> challenge.</summary>
+    internal static Auth0Failure UseDPoPNonce(string description)
+        => new(StatusCodes.Status401Unauthorized, Auth0ErrorCodes.UseDPoPNonce, description, null, dpopChallenge: true);
+
+    /// <summary>401 <c>invalid_token</c> on the <c>DPoP</c> challenge whatever scheme the request used.</summary>
+    internal static Auth0Failure InvalidTokenOnDPoP(string description)
+        => new(StatusCodes.Status401Unauthorized, Auth0ErrorCodes.InvalidToken, description, null, dpopChallenge: true);
+
     /// <inheritdoc />
     public override string ToString() => $"{StatusCode} {Error}: {Description}";
 }
@@ -67,4 +83,10 @@ public static class Auth0ErrorCodes
 
     /// <summary>The token lacks the privileges the request needs.</summary>
     public const string InsufficientScope = "insufficient_scope";
+
+    /// <summary>The DPoP proof is missing or invalid (RFC 9449 section 7.1).</summary>
+    public const string InvalidDPoPProof = "invalid_dpop_proof";
+
+    /// <summary>The DPoP proof must carry the server nonce given in the <c>DPoP-Nonce</c> header (RFC 9449 section 9).</summary>
+    public const string UseDPoPNonce = "use_dpop_nonce";
 }

@@ -47,6 +47,9 @@ public static class RequirementKeys
     public static string ClaimCheck(string typeFullName, string method, string? message)
         => Build("claim.check", [typeFullName, method, message]);
 
+    /// <summary>Key of <see cref="RequireDPoPAttribute"/>: <c>dpop</c> (no arguments).</summary>
+    public static string DPoP() => Build("dpop", []);
+
     /// <summary>The lower-case name of a <see cref="ClaimValueKind"/> used in keys.</summary>
     public static string KindName(ClaimValueKind kind) => kind switch
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Auth0.Generated;
@@ -92,4 +93,7 @@ public sealed class Auth0ApiOptions : AuthenticationSchemeOptions
     /// fetch on demand as usual.
     /// </summary>
     public bool FetchKeysAtStartup { get; set; } = true;
+
+    /// <summary>DPoP (RFC 9449): mode (<see cref="DPoPMode.Allowed"/> by default), proof algorithms, windows, nonces. See docs/dpop.md.</summary>
+    public DPoPOptions DPoP { get; } = new();
 }

@@ -57,6 +57,31 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         options.PermissionsAsScopes = ReadBool(section, prefix, "PermissionsAsScopes") ?? options.PermissionsAsScopes;
         options.TokenCacheSize = ReadInt(section, prefix, "TokenCacheSize") ?? options.TokenCacheSize;
         options.FetchKeysAtStartup = ReadBool(section, prefix, "FetchKeysAtStartup") ?? options.FetchKeysAtStartup;
+        BindDPoP(section.GetSection("DPoP"), prefix + "DPoP:", options.DPoP);
+    }
+
+    private static void BindDPoP(IConfigurationSection section, string prefix, Auth0.Generated.DPoP.DPoPOptions options)
+    {
+        if (NonEmpty(section["Mode"]) is { } mode)
+        {
+            options.Mode = Enum.TryParse<Auth0.Generated.DPoP.DPoPMode>(mode, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(mode[0])
+                ? value
+                : throw new InvalidOperationException($"Configuration value '{prefix}Mode' must be Allowed, Required or Disabled, not '{mode}'.");
+        }
+
+        ReadList(section.GetSection("Algorithms"), options.Algorithms);
+        options.IatOffset = ReadDuration(section, prefix, "IatOffset") ?? options.IatOffset;
+        options.IatLeeway = ReadDuration(section, prefix, "IatLeeway") ?? options.IatLeeway;
+        options.PublicBaseUrl = NonEmpty(section["PublicBaseUrl"]) ?? options.PublicBaseUrl;
+        options.RequireNonce = ReadBool(section, prefix, "RequireNonce") ?? options.RequireNonce;
+        options.NonceLifetime = ReadDuration(section, prefix, "NonceLifetime") ?? options.NonceLifetime;
+        if (NonEmpty(section["NonceSecret"]) is { } secret)
+        {
+            var buffer = new byte[secret.Length];
+            options.NonceSecret = Convert.TryFromBase64String(secret, buffer, out var length)
+                ? buffer[..length]
+                : throw new InvalidOperationException($"Configuration value '{prefix}NonceSecret' must be base64.");
+        }
     }
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

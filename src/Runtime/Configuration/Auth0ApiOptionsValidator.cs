@@ -125,6 +125,7 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
             errors.Add("Auth0:CookieName is empty: set the cookie name (for example 'app.at') or leave it unset.");
         }
 
+        Auth0.Generated.DPoP.DPoPOptionsValidation.Validate(options.DPoP, errors);
         return errors;
     }
 

@@ -85,7 +85,12 @@ internal sealed partial class DevelopmentIssuerStartupFilter : IStartupFilter
         foreach (var (name, values) in query)
         {
             var value = values.ToString();
-            if (name == "scope")
+            if (name == "jkt")
+            {
+                // A DPoP-bound token (RFC 9449): the client's key thumbprint in cnf.jkt.
+                claims["cnf"] = new Dictionary<string, object>(StringComparer.Ordinal) { ["jkt"] = value };
+            }
+            else if (name == "scope")
             {
                 claims[name] = string.Join(' ', value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries));
             }
@@ -155,6 +160,9 @@ internal sealed partial class DevelopmentIssuerStartupFilter : IStartupFilter
                         break;
                     case ClaimEqualsAttribute equals:
                         query.Add(Uri.EscapeDataString(equals.Claim) + "=" + Uri.EscapeDataString(RequirementKeys.FormatValue(equals.Kind, equals.Value)));
+                        break;
+                    case RequireDPoPAttribute:
+                        note = "   # DPoP: add jkt=<your key thumbprint> to the token query and send Authorization: DPoP with a proof";
                         break;
                     default:
                         note = "   # custom check: add the claims it needs to the token query";

@@ -1,0 +1,43 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Caching.Distributed;
+
+namespace Auth0.Generated.DPoP;
+
+/// <summary>
+/// An <see cref="IDPoPReplayStore"/> on <see cref="IDistributedCache"/> (Redis, SQL Server, ...), shared by every
+/// instance of the API: a proof used on one instance is refused on all of them. Register it with
+/// <c>services.AddAuth0DPoPDistributedReplayStore()</c> after registering the cache.
+/// </summary>
+/// <remarks>
+/// <see cref="IDistributedCache"/> has no atomic add-if-absent, so this store reads, then writes: a replay sent to two
+/// instances within the same cache round trip can pass twice. Replays after that are refused. For strict once-only
+/// semantics implement <see cref="IDPoPReplayStore"/> on an atomic primitive (Redis <c>SET key 1 NX PXAT ...</c>).
+/// </remarks>
+public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore
+{
+    /// <summary>The prefix of every key this store writes.</summary>
+    public const string KeyPrefix = "auth0-generated:dpop-jti:";
+
+    private static readonly byte[] Marker = [1];
+    private readonly IDistributedCache _cache;
+
+    /// <summary>A store on <paramref name="cache"/>.</summary>
+    public DistributedCacheDPoPReplayStore(IDistributedCache cache)
+        => _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+
+    /// <inheritdoc />
+    public async ValueTask<bool> TryAddAsync(string key, DateTimeOffset expires, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        var cacheKey = KeyPrefix + key;
+        if (await _cache.GetAsync(cacheKey, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            return false;
+        }
+
+        await _cache.SetAsync(cacheKey, Marker, new DistributedCacheEntryOptions { AbsoluteExpiration = expires }, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+}
