@@ -21,6 +21,7 @@ public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore
     public const string KeyPrefix = "auth0-generated:dpop-jti:";
 
     private static readonly byte[] Marker = [1];
+    private static readonly TimeSpan MinimumLifetime = TimeSpan.FromSeconds(1);
     private readonly IDistributedCache _cache;
 
     /// <summary>A store on <paramref name="cache"/>.</summary>
@@ -37,7 +38,10 @@ public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore
             return false;
         }
 
-        await _cache.SetAsync(cacheKey, Marker, new DistributedCacheEntryOptions { AbsoluteExpiration = expires }, cancellationToken).ConfigureAwait(false);
+        // Relative to now, at least a second: the read may have taken a while, and the entry must outlive it.
+        var lifetime = expires - DateTimeOffset.UtcNow;
+        var options = new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = lifetime > MinimumLifetime ? lifetime : MinimumLifetime };
+        await _cache.SetAsync(cacheKey, Marker, options, cancellationToken).ConfigureAwait(false);
         return true;
     }
 }
