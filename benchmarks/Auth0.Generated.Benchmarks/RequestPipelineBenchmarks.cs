@@ -151,14 +151,14 @@ public class RequestPipelineBenchmarks
         return new App(app);
     }
 
-    private static string JwksJson(RsaSecurityKey key)
+    internal static string JwksJson(RsaSecurityKey key)
     {
         var jwk = JsonWebKeyConverter.ConvertFromRSASecurityKey(new RsaSecurityKey(key.Rsa.ExportParameters(false)) { KeyId = key.KeyId });
         return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + jwk.Kid + "\",\"n\":\"" + jwk.N + "\",\"e\":\"" + jwk.E + "\"}]}";
     }
 
     /// <summary>A built application and its request pipeline (routing, authentication, authorization, endpoints).</summary>
-    private sealed class App : IAsyncDisposable
+    internal sealed class App : IAsyncDisposable
     {
         private readonly WebApplication _app;
 
@@ -177,7 +177,7 @@ public class RequestPipelineBenchmarks
     }
 
     /// <summary>Serves the JWKS the issuer would publish, so nothing goes to the network.</summary>
-    private sealed class StaticJwksHandler(string jwks) : HttpMessageHandler
+    internal sealed class StaticJwksHandler(string jwks) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             => Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(jwks) });
