@@ -111,19 +111,3 @@ public sealed class ClaimCheckAttribute : Auth0RequirementAttribute
 
     private protected override IAuth0Check CreateFallbackCheck() => CustomCheck.FromMethod(Type, Method, Message ?? DefaultMessage);
 }
-
-/// <summary>The JSON type a <see cref="ClaimEqualsAttribute"/> compares.</summary>
-public enum ClaimValueKind
-{
-    /// <summary>A JSON string, compared ordinally.</summary>
-    String,
-
-    /// <summary>A JSON boolean.</summary>
-    Boolean,
-
-    /// <summary>A JSON integer.</summary>
-    Integer,
-
-    /// <summary>A JSON number (integral or not).</summary>
-    Number,
-}
