@@ -73,6 +73,11 @@ app.MapGet("/api/editor", [ClaimIncludes("roles", "admin", "editor")] (Token tok
 app.MapGet("/api/premium", [ClaimCheck(typeof(Checks), nameof(Checks.IsPremiumOrAdmin), Message = "Premium tier or admin role required")] (Token token) => new PrivateResponse(
     "Welcome to premium content.", token.Sub, Now()));
 
+// DPoP (RFC 9449): only a token bound to the caller's key, sent as `Authorization: DPoP <token>` with a proof signed by
+// that key (tokens from /dev/token?jkt=<key thumbprint> in Development; see docs/dpop.md).
+app.MapGet("/api/dpop", [RequireDPoP] (Token token) => new PrivateResponse(
+    "Hello from a DPoP endpoint! Your token is bound to the key that signed this request's proof.", token.Sub, Now()));
+
 // FusionAuth ChangeBank routes: the group lets customers and tellers in; panic further requires a teller.
 var bank = app.MapGroup("/").RequireRoles("customer", "teller");
 

@@ -18,6 +18,7 @@ namespace Auth0.Generated.Shared
         ClaimEquals,
         ClaimIncludes,
         ClaimCheck,
+        DPoP,
     }
 
     /// <summary>What a requirement's constructor (and its convention, after the builder) takes.</summary>
@@ -34,6 +35,9 @@ namespace Auth0.Generated.Shared
 
         /// <summary><c>Type type, string method</c>, and the named <c>Message</c>.</summary>
         TypeAndMethod,
+
+        /// <summary>No arguments (<c>[RequireDPoP]</c>).</summary>
+        None,
     }
 
     /// <summary>One row of <see cref="RequirementKinds.All"/>.</summary>
@@ -86,6 +90,7 @@ namespace Auth0.Generated.Shared
             new RequirementKindInfo(RequirementKind.ClaimEquals, "ClaimEquals", "RequireClaimEquals", "claim.equals", RequirementArguments.ClaimAndValue),
             new RequirementKindInfo(RequirementKind.ClaimIncludes, "ClaimIncludes", "RequireClaimIncludes", "claim.includes", RequirementArguments.ClaimAndValues),
             new RequirementKindInfo(RequirementKind.ClaimCheck, "ClaimCheck", "RequireClaimCheck", "claim.check", RequirementArguments.TypeAndMethod),
+            new RequirementKindInfo(RequirementKind.DPoP, "RequireDPoP", "RequireDPoP", "dpop", RequirementArguments.None),
         };
 
         public static RequirementKindInfo Get(RequirementKind kind) => All[(int)kind];

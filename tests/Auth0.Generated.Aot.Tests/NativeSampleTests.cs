@@ -53,6 +53,9 @@ public sealed class NativeSampleTests : IClassFixture<NativeSampleFixture>
                 await SampleCases.RunAsync(sample.Client, issuer, item);
             }
 
+            // DPoP: a bound token with a proof, a replayed proof, Bearer on the [RequireDPoP] route, a bound token as Bearer.
+            await SampleDPoPCases.RunAsync(sample.Client, issuer);
+
             // One JWKS fetch served every request (the cache works in the native binary too).
             Assert.Equal(1, issuer.JwksRequests);
 

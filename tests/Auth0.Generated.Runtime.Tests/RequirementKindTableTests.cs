@@ -25,7 +25,14 @@ public sealed class RequirementKindTableTests
             Assert.True(type!.IsSubclassOf(typeof(Auth0RequirementAttribute)), info.AttributeMetadataName);
 
             var attribute = (Auth0RequirementAttribute)Activator.CreateInstance(type, SampleArguments(info.Arguments))!;
-            Assert.StartsWith(info.KeyPrefix + "\n", attribute.RequirementKey, StringComparison.Ordinal);
+            if (info.Arguments == RequirementArguments.None)
+            {
+                Assert.Equal(info.KeyPrefix, attribute.RequirementKey);
+            }
+            else
+            {
+                Assert.StartsWith(info.KeyPrefix + "\n", attribute.RequirementKey, StringComparison.Ordinal);
+            }
         }
     }
 
@@ -68,6 +75,7 @@ public sealed class RequirementKindTableTests
         RequirementArguments.ClaimAndValues => ["claim", new[] { "a" }],
         RequirementArguments.ClaimAndValue => ["claim", "a"],
         RequirementArguments.TypeAndMethod => [typeof(RequirementKindTableTests), nameof(SampleArguments)],
+        RequirementArguments.None => [],
         _ => throw new ArgumentOutOfRangeException(nameof(arguments)),
     };
 }

@@ -59,6 +59,10 @@ public sealed class SampleTests : IClassFixture<SampleFixture>
         => await SampleCases.RunAsync(_fixture.Factory.CreateClient(), _fixture.Issuer, item);
 
     [Fact]
+    public async Task Dpop_route_takes_a_bound_token_with_its_proof_only()
+        => await SampleDPoPCases.RunAsync(_fixture.Factory.CreateClient(), _fixture.Issuer);
+
+    [Fact]
     public async Task Cors_allows_the_seed_origin_with_authorization_and_exposes_the_challenge()
     {
         var client = _fixture.Factory.CreateClient();
@@ -117,6 +121,7 @@ public sealed class SampleGeneratedCodeTests : IClassFixture<SampleFixture>
                 ["GET /api/admin"] = nameof(ClaimEqualsAttribute),
                 ["GET /api/editor"] = nameof(ClaimIncludesAttribute),
                 ["GET /api/premium"] = nameof(ClaimCheckAttribute),
+                ["GET /api/dpop"] = nameof(RequireDPoPAttribute),
                 ["POST /panic"] = nameof(RequireRolesAttribute) + " & " + nameof(RequireRolesAttribute),
                 ["GET /make-change"] = nameof(RequireRolesAttribute),
             },

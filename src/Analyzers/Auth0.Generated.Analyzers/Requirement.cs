@@ -191,6 +191,8 @@ namespace Auth0.Generated.Analyzers
                 case RequirementArguments.Values when arguments.Length == 1:
                     ReadParams(requirement, arguments[0], positional, 0, attributeLocation);
                     return requirement;
+                case RequirementArguments.None when arguments.Length == 0:
+                    return requirement;
                 default:
                     return null;
             }

@@ -80,6 +80,13 @@ namespace Auth0.Generated.Generator.Emit
                 case RequirementKind.ClaimCheck:
                     EmitCustom(w, spec.Check!);
                     break;
+                case RequirementKind.DPoP:
+                    // Authentication validated the proof; the check asks whether this request used the DPoP scheme.
+                    w.WriteBlock($$"""
+                        public {{Result}} CheckAsync(global::Auth0.Generated.AccessToken token, global::Microsoft.AspNetCore.Http.HttpContext httpContext)
+                            => global::Auth0.Generated.DPoP.DPoPRequirement.Check(httpContext);
+                        """);
+                    break;
             }
 
             w.Close();

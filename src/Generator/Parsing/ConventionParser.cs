@@ -56,6 +56,8 @@ namespace Auth0.Generated.Generator.Parsing
                     return arguments.Length == 3 && Constant(arguments[1]) is string equalsClaim
                         ? RequirementParser.EqualsSpec(equalsClaim, ClaimTypes.EqualsValueKind(method.Parameters[2].Type), Constant(arguments[2]))
                         : null;
+                case RequirementArguments.None:
+                    return arguments.Length == 1 ? RequirementParser.NoArguments(kind) : null;
                 default:
                     return null;
             }

@@ -95,10 +95,16 @@ namespace Auth0.Generated.Generator.Parsing
                     return args.Length == 2 && args[0].Value is INamedTypeSymbol type && args[1].Value is string method
                         ? CheckSpec(type, method, message, compilation, cancellationToken)
                         : null;
+                case RequirementArguments.None:
+                    return args.Length == 0 ? NoArguments(kind) : null;
                 default:
                     return null;
             }
         }
+
+        /// <summary>A requirement without arguments (<c>[RequireDPoP]</c>): its key is its prefix.</summary>
+        public static RequirementSpec NoArguments(RequirementKind kind)
+            => new(RequirementKeyFormat.Build(kind, Array.Empty<string?>()), kind, null, new EquatableArray<string>(Array.Empty<string>()), null, null);
 
         /// <summary>A list requirement (scopes, roles, includes), validated as the runtime's <c>RequireValues</c> does.</summary>
         public static RequirementSpec? List(RequirementKind kind, string? claim, IReadOnlyList<string> values)

@@ -38,7 +38,7 @@ public static class RequirementKeys
     public static string ClaimCheck(string typeFullName, string method, string? message) => RequirementKeyFormat.ClaimCheck(typeFullName, method, message);
 
     /// <summary>Key of <see cref="RequireDPoPAttribute"/>: <c>dpop</c> (no arguments).</summary>
-    public static string DPoP() => Build("dpop", []);
+    public static string DPoP() => RequirementKeyFormat.Build(RequirementKind.DPoP, []);
 
     /// <summary>The lower-case name of a <see cref="ClaimValueKind"/> used in keys.</summary>
     public static string KindName(ClaimValueKind kind) => RequirementKeyFormat.KindName(kind);
