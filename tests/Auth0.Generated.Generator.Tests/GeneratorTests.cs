@@ -233,6 +233,33 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void Require_dpop_attribute_and_convention()
+    {
+        var result = GeneratorHarness.Run("""
+
+            namespace App
+            {
+                using Auth0.Generated;
+                using Microsoft.AspNetCore.Builder;
+
+                public static class Endpoints
+                {
+                    [RequireDPoP]
+                    public static string Transfer() => "ok";
+
+                    public static void Map(WebApplication app)
+                    {
+                        app.MapGroup("/bound").RequireDPoP().MapGet("/", () => "ok");
+                        app.MapGet("/both", [RequireDPoP] () => "ok").RequireDPoP();
+                    }
+                }
+            }
+            """);
+        Assert.Equal(["dpop"], RegisteredKeys(result));
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
     public void Conventions_on_routes_and_groups()
     {
         var result = GeneratorHarness.Run("""

@@ -45,16 +45,22 @@ public class ParityTests
             {
                 foreach (var header in new[] { "org_1", "org_é\"1\"" })
                 {
-                    foreach (var typed in new[] { false, true })
+                    foreach (var (typed, dpop) in new[] { (false, false), (true, false), (false, true), (true, true) })
                     {
                         var token = new AccessToken(Tokens.Jwt(payload), settings);
                         var argument = typed ? GeneratedRegistrations.CreateToken(token) : token;
                         var context = new DefaultHttpContext();
+                        if (dpop)
+                        {
+                            // As the authentication handler leaves a request that used the DPoP scheme with a valid proof.
+                            context.Features.Set(new Auth0.Generated.DPoP.DPoPRequestFeature(usedDPoP: true, "ES256", ["DPoP algs=\"ES256\""]));
+                        }
+
                         context.Request.Headers["x-org"] = header;
                         context.Request.Headers["x-async"] = "1";
                         var expected = await Outcome(interpreted, argument, context);
                         var actual = await Outcome(generated, argument, context);
-                        Assert.True(expected == actual, $"{key.Replace('\n', ' ')} on {payload} (typed: {typed}): interpreted {expected}, generated {actual}");
+                        Assert.True(expected == actual, $"{key.Replace('\n', ' ')} on {payload} (typed: {typed}, dpop: {dpop}): interpreted {expected}, generated {actual}");
                     }
                 }
             }
@@ -63,7 +69,7 @@ public class ParityTests
 
     [Fact]
     public void Every_declaration_has_a_generated_check()
-        => Assert.Equal(18, Declarations().Count());
+        => Assert.Equal(19, Declarations().Count());
 
     private static async Task<string> Outcome(IAuth0Check check, AccessToken token, HttpContext context)
     {
@@ -86,6 +92,7 @@ public class ParityTests
         ClaimEqualsAttribute a => ClaimValueCheck.Equal(a.Claim, a.Kind, a.Value),
         ClaimIncludesAttribute a => ClaimValueCheck.Includes(a.Claim, a.Values),
         ClaimCheckAttribute a => CustomCheck.FromMethod(a.Type, a.Method, a.Message ?? ClaimCheckAttribute.DefaultMessage),
+        RequireDPoPAttribute => Auth0.Generated.DPoP.DPoPRequirementCheck.Interpreted,
         _ => throw new InvalidOperationException(attribute.GetType().Name),
     };
 }

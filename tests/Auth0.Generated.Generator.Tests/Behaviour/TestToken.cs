@@ -59,6 +59,7 @@ public static class Endpoints
     [ClaimCheck(typeof(Checks), nameof(Checks.HasSubject), Message = "Needs a subject")]
     [ClaimCheck(typeof(Checks), nameof(Checks.HeaderMatchesOrg))]
     [ClaimCheck(typeof(Checks), nameof(Checks.Throws))]
+    [RequireDPoP]
     public static string Everything() => "ok";
 }
 
