@@ -80,7 +80,7 @@ public class BrokenSampleTests
         Assert.Empty(errors);
 
         var catalog = new FileText(catalogPath, await File.ReadAllTextAsync(catalogPath));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer(), new DPoPAnalyzer());
         var options = new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(catalog), new PublishAotOptionsProvider());
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
         return await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None);

@@ -16,7 +16,7 @@ public class DescriptorTests
 
     private static readonly DiagnosticDescriptor[] AllDescriptors = new DiagnosticAnalyzer[]
         {
-            new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer(),
+            new EndpointProtectionAnalyzer(), new RequirementAnalyzer(), new TokenAnalyzer(), new DPoPAnalyzer(),
         }
         .SelectMany(a => a.SupportedDiagnostics)
         .GroupBy(d => d.Id)
@@ -28,7 +28,7 @@ public class DescriptorTests
     public void Id_is_reported_by_an_analyzer_and_documented(string id)
     {
         var descriptor = Assert.Single(AllDescriptors, d => d.Id == id);
-        Assert.Matches("^A0G[0-3][0-9]{2}$", id);
+        Assert.Matches("^A0G[0-4][0-9]{2}$", id);
         Assert.Equal($"https://github.com/auth0-generated/Auth0.Generated/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
 
         var root = RepoRoot();

@@ -11,6 +11,7 @@ namespace Auth0.Generated.Analyzers
         public const string ScopesCategory = "Auth0.Scopes";
         public const string ClaimsCategory = "Auth0.Claims";
         public const string DeclarationsCategory = "Auth0.Declarations";
+        public const string DPoPCategory = "Auth0.DPoP";
 
         /// <summary>Diagnostic property holding the suggested replacement scope (read by the code fix).</summary>
         public const string SuggestionProperty = "Suggestion";
@@ -170,6 +171,15 @@ namespace Auth0.Generated.Analyzers
             DeclarationsCategory,
             DiagnosticSeverity.Warning,
             "With PublishAot or EnableRequestDelegateGenerator the Request Delegate Generator writes the minimal API binding code. It cannot see the BindAsync our generator emits, so without the interface it binds the token as a JSON body or a service and the app fails at startup.");
+
+        public static readonly DiagnosticDescriptor RequireDPoPWithDPoPDisabled = Create(
+            DiagnosticIds.RequireDPoPWithDPoPDisabled,
+            "RequireDPoP can never hold: DPoP is disabled",
+            "'{0}' can never hold: the project sets 'DPoP.Mode = DPoPMode.Disabled', so every request to this endpoint is refused",
+            DPoPCategory,
+            DiagnosticSeverity.Warning,
+            "With DPoP disabled the runtime treats 'Authorization: DPoP' as a malformed header, so no request is ever authenticated with a DPoP proof and a [RequireDPoP] endpoint answers 401 to everyone. Enable DPoP (Allowed or Required) or remove the requirement.",
+            WellKnownDiagnosticTags.CompilationEnd);
 
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)

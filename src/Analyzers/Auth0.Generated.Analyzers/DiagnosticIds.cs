@@ -2,7 +2,7 @@ namespace Auth0.Generated.Analyzers
 {
     /// <summary>
     /// The ids of every Auth0.Generated diagnostic. Ids are stable: a retired id is never reused.
-    /// A0G0xx protection, A0G1xx scopes, A0G2xx claims, A0G3xx declarations.
+    /// A0G0xx protection, A0G1xx scopes, A0G2xx claims, A0G3xx declarations, A0G4xx DPoP.
     /// </summary>
     public static class DiagnosticIds
     {
@@ -28,5 +28,7 @@ namespace Auth0.Generated.Analyzers
         public const string UnsupportedClaimType = "A0G307";
         public const string ClaimPropertyNotPartial = "A0G308";
         public const string TokenNotBindableByRequestDelegateGenerator = "A0G309";
+
+        public const string RequireDPoPWithDPoPDisabled = "A0G401";
     }
 }

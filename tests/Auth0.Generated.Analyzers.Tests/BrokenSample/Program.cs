@@ -9,12 +9,14 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: ApiScope("read:messages", Description = "Read messages")]
 [assembly: ApiScope("write:messages", Description = "Write messages")]
 [assembly: ApiScope("admin:everything", Description = "Never required by any endpoint")] // A0G102
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddAuth0Api(options => options.DPoP.Mode = Auth0.Generated.DPoP.DPoPMode.Disabled);
 var app = builder.Build();
 
 app.MapGet("/messages", () => "ok").RequireScopes("read:mesages"); // A0G101
@@ -25,6 +27,7 @@ app.MapGet("/tier", [AllowAnonymous] () => "ok").RequireClaimEquals("isAdmin", t
 var api = app.MapGroup("/api").RequireScopes("read:messages");
 api.MapGet("/inbox", () => "protected by the group");
 api.MapGet("/me", (Token token) => token.Tier); // A0G309
+app.MapGet("/transfer", () => "ok").RequireDPoP(); // A0G401
 
 app.Run();
 

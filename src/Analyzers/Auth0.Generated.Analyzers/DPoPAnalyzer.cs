@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Auth0.Generated.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Auth0.Generated.Analyzers
+{
+    /// <summary>
+    /// A0G401: <c>[RequireDPoP]</c> / <c>.RequireDPoP()</c> in a project whose code disables DPoP
+    /// (<c>options.DPoP.Mode = DPoPMode.Disabled</c>): such an endpoint refuses every request. Only an assignment in code is
+    /// knowable at compile time; a mode set in configuration is checked at run time (the endpoint answers 401).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DPoPAnalyzer : DiagnosticAnalyzer
+    {
+        private const string OptionsMetadataName = "Auth0.Generated.DPoP.DPoPOptions";
+        private const string ModeMetadataName = "Auth0.Generated.DPoP.DPoPMode";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RequireDPoPWithDPoPDisabled);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var attribute = start.Compilation.GetTypeByMetadataName(RequirementKinds.Get(RequirementKind.DPoP).AttributeMetadataName);
+            var options = start.Compilation.GetTypeByMetadataName(OptionsMetadataName);
+            var mode = start.Compilation.GetTypeByMetadataName(ModeMetadataName);
+            if (attribute is null || options is null || mode is null)
+            {
+                return; // a runtime without DPoP
+            }
+
+            var disabled = GetDisabledValue(mode);
+            var requirements = new ConcurrentBag<(Location Location, string Display)>();
+            var disabledInCode = 0;
+
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var assignment = (ISimpleAssignmentOperation)c.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Mode" } property }
+                        && SymbolEqualityComparer.Default.Equals(property.ContainingType, options)
+                        && assignment.Value.ConstantValue is { HasValue: true, Value: { } value }
+                        && Equals(value, disabled))
+                    {
+                        System.Threading.Interlocked.Exchange(ref disabledInCode, 1);
+                    }
+                },
+                OperationKind.SimpleAssignment);
+
+            start.RegisterSymbolAction(c => Collect(c.Symbol, attribute, requirements), SymbolKind.NamedType, SymbolKind.Method);
+            start.RegisterOperationAction(
+                c => Collect(c.Operation is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)c.Operation).Symbol, attribute, requirements),
+                OperationKind.AnonymousFunction,
+                OperationKind.LocalFunction);
+            start.RegisterOperationAction(
+                c =>
+                {
+                    var invocation = (IInvocationOperation)c.Operation;
+                    var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+                    if (method.IsExtensionMethod
+                        && method.Name == RequirementKinds.Get(RequirementKind.DPoP).ConventionName
+                        && method.ContainingNamespace?.ToDisplayString() == WellKnownNames.RuntimeNamespace)
+                    {
+                        requirements.Add((SyntaxHelpers.NameLocation(invocation.Syntax), "." + method.Name + "()"));
+                    }
+                },
+                OperationKind.Invocation);
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                if (System.Threading.Volatile.Read(ref disabledInCode) == 0)
+                {
+                    return;
+                }
+
+                foreach (var (location, display) in requirements)
+                {
+                    end.ReportDiagnostic(Diagnostic.Create(Descriptors.RequireDPoPWithDPoPDisabled, location, display));
+                }
+            });
+        }
+
+        private static void Collect(ISymbol symbol, INamedTypeSymbol attribute, ConcurrentBag<(Location, string)> requirements)
+        {
+            foreach (var data in symbol.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)
+                    && data.ApplicationSyntaxReference is { } reference)
+                {
+                    requirements.Add((Location.Create(reference.SyntaxTree, reference.Span), "[RequireDPoP]"));
+                }
+            }
+        }
+
+        private static object? GetDisabledValue(INamedTypeSymbol mode)
+        {
+            foreach (var member in mode.GetMembers("Disabled"))
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field)
+                {
+                    return field.ConstantValue;
+                }
+            }
+
+            return null;
+        }
+    }
+}
