@@ -308,7 +308,7 @@ namespace Auth0.Generated.Analyzers
                 return false; // a child endpoint or group: its conventions are its own
             }
 
-            var ns = method.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            var ns = _methods.NamespaceOf(method);
             if (method.Name == "RequireAuthorization" && ns.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal))
             {
                 state.Protected = true;
@@ -331,7 +331,7 @@ namespace Auth0.Generated.Analyzers
                 return true;
             }
 
-            if (Requirement.IsConvention(method, out _))
+            if (Requirement.ConventionNames.ContainsKey(method.Name) && Requirement.IsConvention(method, out _))
             {
                 state.Protected = true;
                 if (isEndpoint)

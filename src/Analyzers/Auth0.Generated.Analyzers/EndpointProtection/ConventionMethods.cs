@@ -19,9 +19,14 @@ namespace Auth0.Generated.Analyzers
             "With", "Produces", "Accepts", "Add", "Cache", "Disable", "Exclude", "Short", "RequireCors", "RequireRateLimiting", "RequireHost", "Has", "Report");
 
         private readonly ConcurrentDictionary<(IMethodSymbol, int), Effect> _effects = new ConcurrentDictionary<(IMethodSymbol, int), Effect>();
+        private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaces = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
         /// <summary>Whether a method is declared in source (in this compilation), so its body can be read and its call sites found.</summary>
         public static bool IsInSource(IMethodSymbol method) => !MapCalls.Definition(method).DeclaringSyntaxReferences.IsEmpty;
+
+        /// <summary>The method's namespace as text, formatted once per namespace (conventions are looked up for every call on a builder).</summary>
+        public string NamespaceOf(IMethodSymbol method)
+            => method.ContainingNamespace is { } ns ? _namespaces.GetOrAdd(ns, n => n.ToDisplayString()) : string.Empty;
 
         public Effect EffectOn(IMethodSymbol method, int ordinal)
         {

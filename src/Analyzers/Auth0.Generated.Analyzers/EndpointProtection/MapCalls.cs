@@ -17,22 +17,22 @@ namespace Auth0.Generated.Analyzers
         /// <summary>Whether the method is one of ASP.NET Core's endpoint (or, with <paramref name="isGroup"/>, group) mapping methods.</summary>
         public static bool IsMapCall(IMethodSymbol method, KnownTypes known, out bool isGroup)
         {
-            isGroup = false;
+            isGroup = method.Name == "MapGroup";
+            if (!isGroup && !EndpointMethods.Contains(method.Name))
+            {
+                return false; // the cheap test first: most invocations are not Map calls
+            }
+
             method = method.ReducedFrom ?? method;
             if (!method.IsExtensionMethod || method.Parameters.Length == 0
                 || !KnownTypes.Eq(method.Parameters[0].Type, known.IEndpointRouteBuilder)
                 || method.ContainingNamespace?.ToDisplayString() != "Microsoft.AspNetCore.Builder")
             {
+                isGroup = false;
                 return false;
             }
 
-            if (method.Name == "MapGroup")
-            {
-                isGroup = true;
-                return true;
-            }
-
-            return EndpointMethods.Contains(method.Name);
+            return true;
         }
 
         /// <summary>A SignalR hub endpoint: its "handler" is the hub class (<c>MapHub&lt;THub&gt;</c>).</summary>
