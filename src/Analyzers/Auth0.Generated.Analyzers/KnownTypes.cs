@@ -37,7 +37,6 @@ namespace Auth0.Generated.Analyzers
             RouteGroupBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
             WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
             IEndpointConventionBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
-            IApplicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
         }
 
         /// <summary>The requirement attribute types, indexed by <see cref="RequirementKind"/> (null when not referenced).</summary>
@@ -59,7 +58,6 @@ namespace Auth0.Generated.Analyzers
         public INamedTypeSymbol? RouteGroupBuilder { get; }
         public INamedTypeSymbol? WebApplication { get; }
         public INamedTypeSymbol? IEndpointConventionBuilder { get; }
-        public INamedTypeSymbol? IApplicationBuilder { get; }
 
         /// <summary>The compilation's known types: looked up on the first call, then the same instance for every analyzer.</summary>
         public static KnownTypes Create(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
