@@ -295,6 +295,23 @@ public sealed class TokenCacheTests : IAsyncLifetime
         Assert.Null(validator.FindValidated(plain)!.ConfirmationThumbprint);
     }
 
+    [Fact]
+    public void Lists_read_from_a_shared_token_cannot_be_changed_even_through_a_cast()
+    {
+        var token = new AccessToken(new JsonWebToken(_issuer.Token().Roles("admin", "editor").Scope("read:a read:b").Build()));
+        foreach (var list in new[] { token.Scopes, token.Audiences, ReadRoles(token) })
+        {
+            Assert.False(list is string[]);
+            Assert.False(list is List<string>);
+            Assert.Throws<NotSupportedException>(() => ((IList<string>)list)[0] = "admin");
+        }
+
+        Assert.Equal(["read:a", "read:b"], token.Scopes);
+        Assert.Equal(["admin", "editor"], ReadRoles(token));
+
+        static IReadOnlyList<string> ReadRoles(AccessToken token) => token.TryGetStringList("roles", out var roles) ? roles : [];
+    }
+
     private static ValidatedToken Entry(string token, SigningKeys keys, DateTimeOffset from, DateTimeOffset until)
         => new(new AccessToken(new JsonWebToken(token)), keys, null, from, until, confirmation: false, confirmationThumbprint: null);
 
