@@ -79,7 +79,6 @@ if command -v taskset >/dev/null; then
   [ -n "$WRK_CPUS" ] && taskset -p -c "$WRK_CPUS" $$ >/dev/null 2>&1 || true
 fi
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
-LOAD_START=$(loadavg)
 
 # The apps get a HOME of their own (it must exist: ASP.NET Core data protection falls back to the working directory).
 mkdir -p "$OUT/bin" "$OUT/logs" "$OUT/home"
@@ -161,6 +160,7 @@ done
 curl -fsS --cacert "$OUT/issuer/ca.pem" "https://127.0.0.1:$ISSUER_PORT/.well-known/openid-configuration" >/dev/null \
   || { cat "$OUT/logs/issuer.log" >&2; echo "the local issuer did not come up" >&2; exit 1; }
 TOKEN=$(cat "$OUT/issuer/token.txt")
+LOAD_START=$(loadavg) # once everything is built: the load the measurements start under
 
 # --- measure ------------------------------------------------------------------------------------------------------
 to_ms() { # wrk latency (e.g. 812.00us, 1.20ms, 1.01s) -> milliseconds
@@ -289,10 +289,10 @@ done
 get() { echo "${RESULT[$1]:--}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
 {
-  echo "## Load test $(date -u +'%Y-%m-%d %H:%M UTC') on $(hostname): $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "## Load test $(date -u +'%Y-%m-%d %H:%M UTC') on $(hostname): $CPUS CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
   echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), server pinned to CPUs '${SERVER_CPUS:-all}', wrk and the script to '${WRK_CPUS:-all}', one token on every route (public included); both apps with their appsettings.json (the \`dotnet new web\` log levels); app environment '${APP_ENV:-(default)}'."
-  echo "Load average (1, 5, 15 min): at the start $LOAD_START; at the end $(loadavg). Other processes on this machine share the CPUs: compare ratios within this run."
+  echo "Load average (1, 5, 15 min): when the measurements started $LOAD_START; at the end $(loadavg). Other processes on this machine share the CPUs: compare ratios within this run."
   echo
   echo "| mode | app | route | req/s | p50 ms | p99 ms | load avg before |"
   echo "|---|---|---|---:|---:|---:|---:|"
