@@ -1,8 +1,4 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using Auth0.Generated.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Auth0.Generated.Analyzers.Tests;
 
@@ -179,7 +175,7 @@ public class DeclarationTests
 
     [Fact]
     public Task The_fix_derives_the_token_from_AccessToken()
-        => Verify.CodeFix<TokenAnalyzer, TokenBaseClassCodeFixProvider>("""
+        => Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
             namespace Demo
             {
                 [Auth0Token]
@@ -203,7 +199,7 @@ public class DeclarationTests
 
     [Fact]
     public Task The_fix_puts_the_base_class_before_the_interfaces_and_qualifies_it_without_a_using()
-        => Verify.CodeFix<TokenAnalyzer, TokenBaseClassCodeFixProvider>("""
+        => Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
             namespace Demo
             {
                 [Auth0.Generated.Auth0Token]

@@ -1,8 +1,4 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using Auth0.Generated.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using static Auth0.Generated.Analyzers.Tests.UnprotectedRouteTests;
 
 namespace Auth0.Generated.Analyzers.Tests;

@@ -1,8 +1,4 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using Auth0.Generated.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Auth0.Generated.Analyzers.Tests;
 
@@ -153,7 +149,7 @@ public class TokenBindingTests
                 public static void Configure(WebApplication app) => app.MapGet("/a", ({|A0G309:Demo.Token token|}) => "ok");
             }
             """;
-        var test = Verify.CodeFix<TokenAnalyzer, BindableTokenCodeFixProvider>("""
+        var test = Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
             namespace Demo
             {
                 [Auth0Token]
@@ -180,7 +176,7 @@ public class TokenBindingTests
     [Fact]
     public Task The_fix_edits_the_token_in_its_own_file_and_keeps_its_other_interfaces()
     {
-        var test = Verify.CodeFix<TokenAnalyzer, BindableTokenCodeFixProvider>("""
+        var test = Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
             public static class Api
             {
                 public static void Configure(WebApplication app) => app.MapGet("/a", ({|A0G309:Demo.Token token|}) => "ok");

@@ -1,8 +1,4 @@
-using System.Linq;
-using Auth0.Generated.Generator.Tests.Infrastructure;
 using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Auth0.Generated.Generator.Tests;
 

@@ -1,13 +1,8 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using Auth0.Generated.Generator.Tests.Infrastructure;
 using Auth0.Generated.Tests.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0.Generated.Generator.Tests;

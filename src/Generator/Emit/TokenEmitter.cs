@@ -1,7 +1,3 @@
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Auth0.Generated.Generator.Emit
 {
     /// <summary>Writes the generated part of a <c>[Auth0Token]</c> class.</summary>

@@ -1,5 +1,3 @@
-using Auth0.Generated.Shared;
-
 namespace Auth0.Generated.Generator.Model
 {
     /// <summary>A partial <c>[Auth0Token]</c> class: where it lives and the claim properties to implement.</summary>
