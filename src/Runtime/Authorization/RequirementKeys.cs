@@ -13,7 +13,7 @@ namespace Auth0.Generated.Authorization;
 /// in hex (<c>0x3FB999999999999A</c>), booleans as <c>true</c>/<c>false</c>.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class RequirementKeys
+internal static class RequirementKeys
 {
     /// <summary>Key of <see cref="RequireScopesAttribute"/>: <c>scopes.all</c> then each scope.</summary>
     public static string AllScopes(IReadOnlyList<string> scopes) => RequirementKeyFormat.Values(RequirementKind.AllScopes, null, scopes);
