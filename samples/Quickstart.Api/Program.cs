@@ -27,13 +27,21 @@ var builder = WebApplication.CreateSlimBuilder(args);
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 
-// Options come from AUTH0_DOMAIN / AUTH0_AUDIENCE or the "Auth0" section; FusionAuth's ChangeBank sends the token in
-// the app.at cookie, which then wins over the Authorization header.
-builder.Services.AddAuth0Api(options => options.CookieName ??= "app.at");
-
 // The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
 var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
 string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
+
+// Options come from AUTH0_DOMAIN / AUTH0_AUDIENCE or the "Auth0" section; FusionAuth's ChangeBank sends the token in
+// the app.at cookie, which then wins over the Authorization header. A cookie token on a POST from another origin is
+// refused (403) unless that origin is trusted: here the single-page app's.
+builder.Services.AddAuth0Api(options =>
+{
+    options.CookieName ??= "app.at";
+    foreach (var origin in origins)
+    {
+        options.TrustedOrigins.Add(origin);
+    }
+});
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins(origins)
     .WithMethods("GET", "POST")
@@ -98,12 +106,13 @@ namespace Quickstart.Api
 {
     /// <summary>
     /// The access token of the Auth0 seed with its custom claims; the generator completes it (typed, cached accessors
-    /// over the validated token, <c>BindAsync</c> so handlers take it as a parameter). Declaring
-    /// <see cref="IBindableFromHttpContext{TSelf}"/> here lets the Request Delegate Generator (on under Native AOT), which
-    /// cannot see generated code, bind <c>(Token token)</c> parameters; the generator implements it.
+    /// over the validated token, <c>BindAsync</c> so handlers take it as a parameter). The Request Delegate Generator (on
+    /// under Native AOT) cannot see generated code, so this declaration says what it must know: the base class
+    /// <see cref="AccessToken"/> (handlers return inherited members such as <c>Sub</c>) and
+    /// <see cref="IBindableFromHttpContext{TSelf}"/> (it binds <c>(Token token)</c> parameters; the generator implements it).
     /// </summary>
     [Auth0Token]
-    public partial class Token : IBindableFromHttpContext<Token>
+    public partial class Token : AccessToken, IBindableFromHttpContext<Token>
     {
         /// <summary>The subscription tier (<c>tier</c>: <c>"free"</c> or <c>"premium"</c>); null when absent or unknown.</summary>
         public partial SubscriptionTier? Tier { get; }

@@ -18,7 +18,7 @@ public sealed class RequireDPoPAttribute : Auth0RequirementAttribute
     {
     }
 
-    private protected override string BuildKey() => RequirementKeys.DPoP();
+    private protected override string BuildKey() => RequirementKeyFormat.Build(RequirementKind.DPoP, []);
 
     private protected override IAuth0Check CreateFallbackCheck() => DPoPRequirementCheck.Interpreted;
 }

@@ -8,6 +8,8 @@ namespace Auth0.Generated.Analyzers
     {
         public const string UnprotectedRoute = "A0G001";
         public const string AllowAnonymousOverridesRequirement = "A0G002";
+        public const string ProtectionNotEstablished = "A0G003";
+        public const string UnprotectedThroughCallSite = "A0G004";
 
         public const string UnknownScope = "A0G101";
         public const string UnusedCatalogScope = "A0G102";
@@ -28,6 +30,7 @@ namespace Auth0.Generated.Analyzers
         public const string UnsupportedClaimType = "A0G307";
         public const string ClaimPropertyNotPartial = "A0G308";
         public const string TokenNotBindableByRequestDelegateGenerator = "A0G309";
+        public const string TokenBaseClassNotDeclared = "A0G310";
 
         public const string RequireDPoPWithDPoPDisabled = "A0G401";
     }

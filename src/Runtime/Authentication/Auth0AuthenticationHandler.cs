@@ -7,6 +7,7 @@ using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace Auth0.Generated.Authentication;
 
@@ -30,40 +31,80 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         _dpop = dpop;
     }
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         // DPoP (src/Runtime/DPoP): null when disabled. Begin: the challenges; Classify: the scheme the request used;
         // CheckAsync: after validation (cache hit or not), the proof of a DPoP request, or no cnf on a Bearer request.
         var dpop = _dpop.Get(Scheme.Name);
         dpop?.Begin(Context);
-        switch (TokenExtractor.Extract(Request, Options, out var token))
+        switch (TokenExtractor.Extract(Request, Options, out var token, out var source))
         {
             case TokenSourceResult.None:
-                return AuthenticateResult.NoResult();
+                return Task.FromResult(AuthenticateResult.NoResult());
             case TokenSourceResult.Malformed:
-                return AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null));
+                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null)));
             case TokenSourceResult.Conflict:
-                return AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict));
+                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict)));
         }
 
-        if (dpop?.Classify(Context, token) is { } schemeFailure)
+        if (source == TokenSource.Cookie && !CrossOriginGuard.Allows(Request, Options.TrustedOrigins))
         {
-            return AuthenticateResult.Fail(new Auth0AuthenticationException(schemeFailure));
+            return Task.FromResult(AuthenticateResult.Fail(new CrossOriginRequestException()));
         }
 
-        var outcome = await _validators.Get(Scheme.Name).ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (outcome.Failure is { } failure)
+        if (dpop?.Classify(Context, token.AsSpan()) is { } schemeFailure)
         {
-            return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
+            return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(schemeFailure)));
         }
 
-        if (dpop is not null && await dpop.CheckAsync(Context, token, outcome.Token!).ConfigureAwait(false) is { } proofFailure)
+        var validator = _validators.Get(Scheme.Name);
+        return validator.FindValidated(token.AsSpan()) is { } cached
+            ? Authenticated(validator, cached, dpop, token)
+            : ValidateAsync(validator, token, dpop);
+    }
+
+    /// <summary>The full validation of a token the cache does not hold (a valid one is added to it).</summary>
+    private async Task<AuthenticateResult> ValidateAsync(Auth0TokenValidator validator, StringSegment token, DPoPScheme? dpop)
+    {
+        var outcome = await validator.ValidateAsync(token.Value!, Context.RequestAborted).ConfigureAwait(false);
+        return outcome.Failure is { } failure
+            ? AuthenticateResult.Fail(new Auth0AuthenticationException(failure))
+            : await Authenticated(validator, outcome.Token!, dpop, token).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Success for a validated token, fresh or from the cache: the shared token object as the request feature and a
+    /// principal of this request's own. Both paths end here, so the proof of possession of a sender-constrained token
+    /// (DPoP, RFC 9449) is checked here on every request, cache hit or not, and a bound token sent as Bearer is refused.
+    /// </summary>
+    private Task<AuthenticateResult> Authenticated(Auth0TokenValidator validator, ValidatedToken validated, DPoPScheme? dpop, StringSegment token)
+    {
+        if (dpop is not null)
         {
-            return AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure));
+            var check = dpop.CheckAsync(Context, token, validated);
+            if (!check.IsCompletedSuccessfully)
+            {
+                return AwaitProofAsync(check, validator, validated);
+            }
+
+            if (check.Result is { } proofFailure)
+            {
+                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure)));
+            }
         }
 
-        Context.Features.Set<AccessToken>(outcome.Token!);
-        var principal = new ClaimsPrincipal(outcome.Identity!);
+        return Task.FromResult(Success(validator, validated));
+    }
+
+    private async Task<AuthenticateResult> AwaitProofAsync(ValueTask<Auth0Failure?> check, Auth0TokenValidator validator, ValidatedToken validated)
+        => await check.ConfigureAwait(false) is { } proofFailure
+            ? AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure))
+            : Success(validator, validated);
+
+    private AuthenticateResult Success(Auth0TokenValidator validator, ValidatedToken validated)
+    {
+        Context.Features.Set(validated.Token);
+        var principal = new ClaimsPrincipal(validator.CreateIdentity(validated));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
@@ -72,6 +113,9 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         switch (result.Failure)
         {
+            case CrossOriginRequestException:
+                await Auth0Responses.WriteCrossOriginAsync(Response).ConfigureAwait(false);
+                break;
             case null:
             case Auth0AuthenticationException { Failure: null }:
                 await Auth0Responses.WriteBareChallengeAsync(Response).ConfigureAwait(false);
@@ -109,4 +153,21 @@ internal sealed class Auth0AuthenticationException : Exception
     }
 
     public Auth0Failure? Failure { get; }
+}
+
+/// <summary>A cookie token on an unsafe cross-origin browser request (<see cref="CrossOriginGuard"/>): answered 403. Never thrown.</summary>
+internal sealed class CrossOriginRequestException : Exception
+{
+    public CrossOriginRequestException()
+        : base(Auth0Responses.CrossOriginDescription)
+    {
+    }
+
+    public CrossOriginRequestException(string message) : base(message)
+    {
+    }
+
+    public CrossOriginRequestException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
 }

@@ -1,7 +1,9 @@
+using Auth0.Generated.Authentication;
 using System;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Auth0.Generated.DPoP;
@@ -44,7 +46,7 @@ internal sealed class DPoPScheme
     /// Called once a token was found: records the scheme the request used, and refuses <c>Bearer</c> in
     /// <see cref="DPoPMode.Required"/> before the token is validated.
     /// </summary>
-    public Auth0Failure? Classify(HttpContext context, string token)
+    public Auth0Failure? Classify(HttpContext context, ReadOnlySpan<char> token)
     {
         var usedDPoP = DPoPAuthorization.UsesDPoPScheme(context.Request, token);
         if (usedDPoP)
@@ -60,13 +62,20 @@ internal sealed class DPoPScheme
     /// Called after the token validated (whether or not the validated-token cache answered): a DPoP request needs a valid
     /// proof for this token; a Bearer request must not carry a bound token. Null when the request may proceed.
     /// </summary>
-    public async ValueTask<Auth0Failure?> CheckAsync(HttpContext context, string token, AccessToken accessToken)
+    public ValueTask<Auth0Failure?> CheckAsync(HttpContext context, StringSegment token, ValidatedToken validated)
     {
-        var nonces = Validator.Nonces;
         if (context.Features.Get<DPoPRequestFeature>()?.UsedDPoP != true)
         {
-            return DPoPConfirmation.HasConfirmation(accessToken.Jwt.EncodedPayload) ? BoundTokenAsBearer : null;
+            // Read once when the token was validated (ValidatedToken), so a cache hit does not parse the payload again.
+            return new(validated.IsSenderConstrained ? BoundTokenAsBearer : null);
         }
+
+        return CheckProofAsync(context, token.Value!, validated.Token);
+    }
+
+    private async ValueTask<Auth0Failure?> CheckProofAsync(HttpContext context, string token, AccessToken accessToken)
+    {
+        var nonces = Validator.Nonces;
 
         if (nonces is not null)
         {
@@ -103,20 +112,20 @@ internal static class DPoPAuthorization
     private const string Prefix = DPoPDefaults.AuthorizationScheme + " ";
 
     /// <summary>The token of <c>DPoP &lt;token&gt;</c> (scheme in any case, one space, one token); the token's characters are checked by the extractor.</summary>
-    public static bool TryParse(string? header, out string? token)
+    public static bool TryParse(string? header, out StringSegment token)
     {
-        token = null;
+        token = default;
         if (header is null || header.Length <= Prefix.Length || !header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || header[Prefix.Length] == ' ')
         {
             return false;
         }
 
-        token = header[Prefix.Length..];
+        token = new StringSegment(header, Prefix.Length, header.Length - Prefix.Length);
         return true;
     }
 
     /// <summary>Whether <paramref name="token"/> came from a single <c>Authorization: DPoP</c> header.</summary>
-    public static bool UsesDPoPScheme(HttpRequest request, string token)
+    public static bool UsesDPoPScheme(HttpRequest request, ReadOnlySpan<char> token)
     {
         var authorization = request.Headers[HeaderNames.Authorization];
         return authorization.Count == 1

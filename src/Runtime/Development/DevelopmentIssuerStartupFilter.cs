@@ -159,7 +159,7 @@ internal sealed partial class DevelopmentIssuerStartupFilter : IStartupFilter
                         AddToList(includes.Claim, includes.Values);
                         break;
                     case ClaimEqualsAttribute equals:
-                        query.Add(Uri.EscapeDataString(equals.Claim) + "=" + Uri.EscapeDataString(RequirementKeys.FormatValue(equals.Kind, equals.Value)));
+                        query.Add(Uri.EscapeDataString(equals.Claim) + "=" + Uri.EscapeDataString(RequirementKeyFormat.FormatValue(equals.Kind, equals.Value)));
                         break;
                     case RequireDPoPAttribute:
                         note = "   # DPoP: add jkt=<your key thumbprint> to the token query and send Authorization: DPoP with a proof";

@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
 [assembly: ApiScope("read:messages", Description = "Read messages")]
@@ -27,6 +28,7 @@ app.MapGet("/tier", [AllowAnonymous] () => "ok").RequireClaimEquals("isAdmin", t
 var api = app.MapGroup("/api").RequireScopes("read:messages");
 api.MapGet("/inbox", () => "protected by the group");
 api.MapGet("/me", (Token token) => token.Tier); // A0G309
+app.MapReports();
 app.MapGet("/transfer", () => "ok").RequireDPoP(); // A0G401
 
 app.Run();
@@ -34,7 +36,7 @@ app.Run();
 namespace BrokenSample
 {
     [Auth0Token]
-    public partial class Token
+    public partial class Token // A0G310
     {
         public partial bool IsAdmin { get; }
         public partial IReadOnlyList<string> Groups { get; }
@@ -63,6 +65,18 @@ namespace BrokenSample
     [Auth0Token]
     public partial class Derived : Base // A0G306
     {
+    }
+
+    public static class Reports
+    {
+        private static RouteGroupBuilder? _archive;
+
+        public static void MapReports(this IEndpointRouteBuilder app)
+        {
+            app.MapGet("/reports", () => "ok"); // A0G004
+            _archive = app.MapGroup("/archive");
+            _archive.MapGet("/", () => "ok"); // A0G003
+        }
     }
 
     public static class Checks
