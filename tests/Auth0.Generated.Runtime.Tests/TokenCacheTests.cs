@@ -107,7 +107,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         // Real clock: IdentityModel's lifetime check reads it too.
         await using var api = await StartAsync(o => o.ClockTolerance = TimeSpan.Zero);
         var validator = Validator(api);
-        var expires = DateTimeOffset.UtcNow.AddSeconds(3);
+        var expires = DateTimeOffset.UtcNow.AddSeconds(8);
         var token = _issuer.Token().With("exp", expires.ToUnixTimeSeconds()).Build();
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
@@ -301,7 +301,8 @@ public sealed class TokenCacheTests : IAsyncLifetime
         var validator = Validator(api);
         var bound = _issuer.Token().WithJson("cnf", "{\"jkt\":\"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I\"}").Build();
         var plain = _issuer.Token().Build();
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", bound));
+        // Validated (and cached), then refused as Bearer: DPoP is allowed by default, so a bound token needs its proof.
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", bound), "A DPoP-bound access token must be sent with the DPoP authorization scheme");
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", plain));
 
         var entry = validator.FindValidated(bound);
