@@ -4,6 +4,7 @@ using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
+using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -41,6 +42,8 @@ public static class Auth0ApiServiceCollectionExtensions
 
         services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<Auth0ValidatorProvider>();
+        services.AddMetrics();
+        services.TryAddSingleton<Auth0Metrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeysWarmUp>());
         services.TryAddSingleton<DevelopmentIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.Diagnostics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,7 +23,7 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
     private readonly Auth0ValidatorProvider _validators;
 
     public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators)
-        : base(options, logger, encoder)
+        : base(options, AuthenticationDiagnostics.HandlerLoggers(logger), encoder)
         => _validators = validators;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -32,17 +33,21 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
             case TokenSourceResult.None:
                 return AuthenticateResult.NoResult();
             case TokenSourceResult.Malformed:
+                AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, failure: null);
                 return AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null));
             case TokenSourceResult.Conflict:
+                AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, TokenConflict);
                 return AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict));
         }
 
         var outcome = await _validators.Get(Scheme.Name).ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
         if (outcome.Failure is { } failure)
         {
+            AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, failure);
             return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
         }
 
+        _validators.Metrics?.TokenValidated();
         Context.Features.Set<AccessToken>(outcome.Token!);
         var principal = new ClaimsPrincipal(outcome.Identity!);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
