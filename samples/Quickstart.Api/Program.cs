@@ -12,8 +12,10 @@ using Auth0.Generated;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quickstart.Api;
 
 // The API's scope catalog (Auth0 dashboard > APIs > Permissions): the analyzers check every required scope against it and
@@ -31,6 +33,9 @@ builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInf
 // the app.at cookie, which then wins over the Authorization header.
 builder.Services.AddAuth0Api(options => options.CookieName ??= "app.at");
 
+// The OpenAPI document (served in Development below) shows each operation's scopes, 401/403 answers and claim rules.
+builder.Services.AddOpenApi(options => options.AddAuth0Security());
+
 // The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
 var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
 string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
@@ -44,6 +49,13 @@ var app = builder.Build();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+
+if (app.Environment.IsDevelopment())
+{
+    // Development only: the OpenAPI document (/openapi/v1.json) and the security snapshot of every endpoint.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapGet("/dev/security", (HttpRequest request) => EndpointSecurity.DescribeAsync(request.HttpContext.RequestServices)).AllowAnonymous();
+}
 
 // Auth0 quickstart routes.
 app.MapGet("/api/public", () => new MessageResponse(
