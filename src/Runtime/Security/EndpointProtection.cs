@@ -55,8 +55,12 @@ internal sealed class EndpointProtection
     /// <summary>Every requirement of the policy, in order (all must hold).</summary>
     public IReadOnlyList<IAuthorizationRequirement> Requirements { get; }
 
-    /// <summary>Whether the policy requires an authenticated user (every Auth0.Generated requirement does).</summary>
-    public bool RequiresAuthentication => Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement or Auth0Requirement);
+    /// <summary>
+    /// Whether the policy requires an authenticated user: explicitly, or through a requirement only a signed-in user can
+    /// meet (every Auth0.Generated requirement, a role, a claim, a user name).
+    /// </summary>
+    public bool RequiresAuthentication => Requirements.Any(r => r is DenyAnonymousAuthorizationRequirement or Auth0Requirement
+        or RolesAuthorizationRequirement or ClaimsAuthorizationRequirement or NameAuthorizationRequirement);
 
     /// <summary>The <see cref="RequireScopesAttribute"/> declarations: each set must be present in full.</summary>
     public IEnumerable<IReadOnlyList<string>> AllOfScopes => Declarations<RequireScopesAttribute>().Select(a => (IReadOnlyList<string>)a.Scopes);
