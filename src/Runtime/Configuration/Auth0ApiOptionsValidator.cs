@@ -136,7 +136,8 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
             }
             else if (isHttp && !isDevelopment)
             {
-                errors.Add($"Auth0:Domain (AUTH0_DOMAIN) '{domain}' is an http issuer: outside the Development environment the issuer must be https. Set the domain without 'http://', for example 'example.eu.auth0.com'.");
+                var key = ReferenceEquals(domain, options.Domain) ? "Auth0:Domain (AUTH0_DOMAIN)" : "Auth0:Domains";
+                errors.Add($"{key} '{domain}' is an http issuer: outside the Development environment the issuer must be https. Set the domain without 'http://', for example 'example.eu.auth0.com'.");
             }
         }
 

@@ -70,23 +70,17 @@ internal sealed class IssuerRegistry
 
     /// <summary>
     /// The issuers the options configure: <see cref="Auth0ApiOptions.Domain"/> then each of
-    /// <see cref="Auth0ApiOptions.Domains"/>, as exact issuer strings, without duplicates. Errors name the bad value.
+    /// <see cref="Auth0ApiOptions.Domains"/>, as exact issuer strings, without duplicates; a domain that does not parse
+    /// is skipped (startup validation reports it).
     /// </summary>
-    public static List<string> ConfiguredIssuers(Auth0ApiOptions options, List<string>? errors = null)
+    public static List<string> ConfiguredIssuers(Auth0ApiOptions options)
     {
         var issuers = new List<string>();
         foreach (var domain in ConfiguredDomains(options))
         {
-            if (IssuerAddress.TryParse(domain, out var issuer, out _, out var error))
+            if (IssuerAddress.TryParse(domain, out var issuer, out _, out _) && !issuers.Contains(issuer))
             {
-                if (!issuers.Contains(issuer))
-                {
-                    issuers.Add(issuer);
-                }
-            }
-            else
-            {
-                errors?.Add(error!);
+                issuers.Add(issuer);
             }
         }
 

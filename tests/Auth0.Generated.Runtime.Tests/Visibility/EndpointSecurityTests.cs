@@ -1,12 +1,8 @@
 using System;
-using System.Collections.Generic;
 using System.Net;
 using System.Threading.Tasks;
 using Auth0.Generated.Testing;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 
@@ -56,18 +52,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
-    internal static WebApplicationFactory<Program> SampleInDevelopment(TestIssuer issuer) => Sample(issuer, "Development");
+    internal static WebApplicationFactory<Program> SampleInDevelopment(TestIssuer issuer) => SampleFixture.CreateFactory(issuer, "Development");
 
-    private static WebApplicationFactory<Program> Sample(TestIssuer issuer, string environment)
-        => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment(environment)
-            .ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["AUTH0_DOMAIN"] = issuer.Domain,
-                ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
-            }))
-            .ConfigureServices(services => services
-                .AddInMemoryDataProtection()
-                .AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(issuer.CreateBackchannelHandler)));
+    private static WebApplicationFactory<Program> Sample(TestIssuer issuer, string environment) => SampleFixture.CreateFactory(issuer, environment);
 }
