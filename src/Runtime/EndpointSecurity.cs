@@ -75,7 +75,9 @@ public static class EndpointSecurity
         var text = new StringBuilder(Header).Append('\n');
         foreach (var (route, methods, protection) in lines)
         {
-            text.Append(methods).Append(' ').Append(route).Append(" -> ").Append(protection).Append('\n');
+            // One line per endpoint, whatever a declared value holds.
+            text.Append(methods).Append(' ').Append(route).Append(" -> ")
+                .Append(protection.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal)).Append('\n');
         }
 
         return text.ToString();
