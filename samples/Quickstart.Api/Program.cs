@@ -29,16 +29,25 @@ var builder = WebApplication.CreateSlimBuilder(args);
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 
+// The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
+var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
+string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
+
 // Options come from AUTH0_DOMAIN / AUTH0_AUDIENCE or the "Auth0" section; FusionAuth's ChangeBank sends the token in
-// the app.at cookie, which then wins over the Authorization header.
-builder.Services.AddAuth0Api(options => options.CookieName ??= "app.at");
+// the app.at cookie, which then wins over the Authorization header. A cookie token on a POST from another origin is
+// refused (403) unless that origin is trusted: here the single-page app's.
+builder.Services.AddAuth0Api(options =>
+{
+    options.CookieName ??= "app.at";
+    foreach (var origin in origins)
+    {
+        options.TrustedOrigins.Add(origin);
+    }
+});
 
 // The OpenAPI document (served in Development below) shows each operation's scopes, 401/403 answers and claim rules.
 builder.Services.AddOpenApi(options => options.AddAuth0Security());
 
-// The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
-var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
-string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins(origins)
     .WithMethods("GET", "POST")

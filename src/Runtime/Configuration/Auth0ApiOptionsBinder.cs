@@ -42,6 +42,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         ReadList(section.GetSection("Domains"), options.Domains);
         ReadList(section.GetSection("Audiences"), options.Audiences);
         ReadList(section.GetSection("Algorithms"), options.Algorithms);
+        ReadList(section.GetSection("TrustedOrigins"), options.TrustedOrigins);
         options.ClockTolerance = ReadDuration(section, prefix, "ClockTolerance") ?? options.ClockTolerance;
         options.Strict = ReadBool(section, prefix, "Strict") ?? options.Strict;
         options.MaxTokenAge = ReadDuration(section, prefix, "MaxTokenAge") ?? options.MaxTokenAge;
