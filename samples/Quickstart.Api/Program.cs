@@ -12,8 +12,10 @@ using Auth0.Generated;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Quickstart.Api;
 
 // The API's scope catalog (Auth0 dashboard > APIs > Permissions): the analyzers check every required scope against it and
@@ -42,6 +44,10 @@ builder.Services.AddAuth0Api(options =>
         options.TrustedOrigins.Add(origin);
     }
 });
+
+// The OpenAPI document (served in Development below) shows each operation's scopes, 401/403 answers and claim rules.
+builder.Services.AddOpenApi(options => options.AddAuth0Security());
+
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins(origins)
     .WithMethods("GET", "POST")
@@ -52,6 +58,13 @@ var app = builder.Build();
 app.UseCors();
 app.UseAuthentication();
 app.UseAuthorization();
+
+if (app.Environment.IsDevelopment())
+{
+    // Development only: the OpenAPI document (/openapi/v1.json) and the security snapshot of every endpoint.
+    app.MapOpenApi().AllowAnonymous();
+    app.MapGet("/dev/security", (HttpRequest request) => EndpointSecurity.DescribeAsync(request.HttpContext.RequestServices)).AllowAnonymous();
+}
 
 // Auth0 quickstart routes.
 app.MapGet("/api/public", () => new MessageResponse(

@@ -19,6 +19,15 @@ public sealed class Auth0ApiOptions : AuthenticationSchemeOptions
     /// </summary>
     public string? Domain { get; set; }
 
+    /// <summary>
+    /// Further domains (issuers) of the tenant, for example its custom domains (<c>login.example.com</c>), in the forms
+    /// <see cref="Domain"/> accepts. Each issuer has its own discovery document and key set; a token's <c>iss</c> selects
+    /// its issuer (exact match) before any key is used, so keys of one issuer never verify another's tokens, and a token
+    /// whose <c>iss</c> is not configured is refused without a network call. Bound from <c>Auth0:Domains:0</c>,
+    /// <c>Auth0:Domains:1</c>, ... or one comma-separated <c>Auth0:Domains</c> value.
+    /// </summary>
+    public IList<string> Domains { get; } = new List<string>();
+
     /// <summary>The audience (API identifier) tokens must carry in <c>aud</c>.</summary>
     public string? Audience { get; set; }
 

@@ -5,6 +5,7 @@ using Auth0.Generated.Authorization;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
 using Auth0.Generated.DPoP;
+using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -44,6 +45,8 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddSingleton<Auth0ValidatorProvider>();
         services.TryAddSingleton<DPoPSchemeProvider>();
         services.TryAddSingleton<IDPoPReplayStore>(static provider => new InMemoryDPoPReplayStore(provider.GetRequiredService<TimeProvider>()));
+        services.AddMetrics();
+        services.TryAddSingleton<Auth0Metrics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeysWarmUp>());
         services.TryAddSingleton<DevelopmentIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());

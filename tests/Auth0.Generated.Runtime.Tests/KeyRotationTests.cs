@@ -175,7 +175,7 @@ public sealed class KeyRotationTests : IAsyncLifetime
             issuer: null,
             TestRoutes.Map,
             configuration: new Dictionary<string, string?> { ["AUTH0_DOMAIN"] = "127.0.0.1:1", ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience });
-        var response = await api.Client.GetAsync("/private", _issuer.Token().Build());
+        var response = await api.Client.GetAsync("/private", _issuer.Token().With("iss", "https://127.0.0.1:1/").Build());
         await ResponseAssert.InvalidToken(response, "Unable to fetch the signing keys of the issuer");
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
     }

@@ -27,18 +27,22 @@ public sealed class SampleFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Issuer = await TestIssuer.StartAsync();
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Production")
+        Factory = CreateFactory(Issuer, "Production");
+    }
+
+    /// <summary>The sample in <paramref name="environment"/>, on <paramref name="issuer"/> (its backchannel trusting it).</summary>
+    public static WebApplicationFactory<Program> CreateFactory(TestIssuer issuer, string environment)
+        => new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
+            .UseEnvironment(environment)
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["AUTH0_DOMAIN"] = Issuer.Domain,
+                ["AUTH0_DOMAIN"] = issuer.Domain,
                 ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
             }))
             .ConfigureServices(services => services
                 .AddInMemoryDataProtection()
                 .AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-                .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler)));
-    }
+                .ConfigurePrimaryHttpMessageHandler(issuer.CreateBackchannelHandler)));
 
     public async Task DisposeAsync()
     {

@@ -209,7 +209,7 @@ public sealed class TestIssuer : IAsyncDisposable
 
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(isDiscovery
-            ? "{\"issuer\":\"" + (DiscoveryIssuerOverride ?? Issuer) + "\",\"jwks_uri\":\"" + Issuer + ".well-known/jwks.json\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}"
+            ? "{\"issuer\":\"" + (DiscoveryIssuerOverride ?? Issuer) + "\",\"jwks_uri\":\"" + Issuer + ".well-known/jwks.json\",\"authorization_endpoint\":\"" + Issuer + "authorize\",\"token_endpoint\":\"" + Issuer + "oauth/token\",\"id_token_signing_alg_values_supported\":[\"RS256\"]}"
             : JwksJson()).ConfigureAwait(false);
     }
 

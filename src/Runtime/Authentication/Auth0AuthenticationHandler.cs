@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.Diagnostics;
 using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
     private readonly DPoPSchemeProvider _dpop;
 
     public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators, DPoPSchemeProvider dpop)
-        : base(options, logger, encoder)
+        : base(options, AuthenticationDiagnostics.HandlerLoggers(logger), encoder)
     {
         _validators = validators;
         _dpop = dpop;
@@ -42,8 +43,10 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
             case TokenSourceResult.None:
                 return Task.FromResult(AuthenticateResult.NoResult());
             case TokenSourceResult.Malformed:
+                AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, failure: null);
                 return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null)));
             case TokenSourceResult.Conflict:
+                AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, TokenConflict);
                 return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict)));
         }
 
@@ -54,7 +57,7 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
 
         if (dpop?.Classify(Context, token.AsSpan()) is { } schemeFailure)
         {
-            return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(schemeFailure)));
+            return Task.FromResult(Refused(schemeFailure));
         }
 
         var validator = _validators.Get(Scheme.Name);
@@ -67,9 +70,13 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
     private async Task<AuthenticateResult> ValidateAsync(Auth0TokenValidator validator, StringSegment token, DPoPScheme? dpop)
     {
         var outcome = await validator.ValidateAsync(token.Value!, Context.RequestAborted).ConfigureAwait(false);
-        return outcome.Failure is { } failure
-            ? AuthenticateResult.Fail(new Auth0AuthenticationException(failure))
-            : await Authenticated(validator, outcome.Token!, dpop, token).ConfigureAwait(false);
+        if (outcome.Failure is { } failure)
+        {
+            AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, failure);
+            return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
+        }
+
+        return await Authenticated(validator, outcome.Token!, dpop, token).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -89,7 +96,7 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
 
             if (check.Result is { } proofFailure)
             {
-                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure)));
+                return Task.FromResult(Refused(proofFailure));
             }
         }
 
@@ -98,11 +105,18 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
 
     private async Task<AuthenticateResult> AwaitProofAsync(ValueTask<Auth0Failure?> check, Auth0TokenValidator validator, ValidatedToken validated)
         => await check.ConfigureAwait(false) is { } proofFailure
-            ? AuthenticateResult.Fail(new Auth0AuthenticationException(proofFailure))
+            ? Refused(proofFailure)
             : Success(validator, validated);
+
+    private AuthenticateResult Refused(Auth0Failure failure)
+    {
+        AuthenticationDiagnostics.Refused(Logger, _validators.Metrics, failure);
+        return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
+    }
 
     private AuthenticateResult Success(Auth0TokenValidator validator, ValidatedToken validated)
     {
+        _validators.Metrics?.TokenValidated();
         Context.Features.Set(validated.Token);
         var principal = new ClaimsPrincipal(validator.CreateIdentity(validated));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));

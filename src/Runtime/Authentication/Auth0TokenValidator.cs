@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -16,7 +17,8 @@ namespace Auth0.Generated.Authentication;
 internal readonly record struct TokenValidationOutcome(ValidatedToken? Token, Auth0Failure? Failure);
 
 /// <summary>
-/// Validates access tokens with <see cref="JsonWebTokenHandler"/> against the keys of an <see cref="ISigningKeySource"/>:
+/// Validates access tokens with <see cref="JsonWebTokenHandler"/> against the keys of the token's issuer (selected by
+/// <c>iss</c> in the <see cref="IssuerRegistry"/> before any key is used; an unconfigured issuer fails without a fetch):
 /// issuer (exact), audience, algorithm, lifetime with tolerance, optional iat/typ rules, <c>sub</c> type.
 /// One per application; thread-safe; the validation parameters are built once per key set.
 /// </summary>
@@ -43,7 +45,8 @@ internal sealed class Auth0TokenValidator
     private static readonly Auth0Failure Invalid = Auth0Failure.InvalidToken("Invalid token");
 
     private readonly IdentityHandler _handler = new() { MapInboundClaims = false, MaximumTokenSizeInBytes = Auth0ApiDefaults.MaxTokenLength };
-    private readonly ISigningKeySource _keys;
+    private readonly IssuerRegistry _issuers;
+    private readonly Auth0Metrics? _metrics;
     private readonly SigningKeys? _secretKeys;
     private readonly string[] _audiences;
     private readonly string[] _algorithms;
@@ -57,9 +60,10 @@ internal sealed class Auth0TokenValidator
     private readonly Func<JsonWebToken, ClaimsIdentity> _createIdentity;
     private long _fullValidations;
 
-    public Auth0TokenValidator(ISigningKeySource keys, Auth0ApiOptions options, IEnumerable<string> audiences, TimeProvider time)
+    public Auth0TokenValidator(IssuerRegistry issuers, Auth0ApiOptions options, IEnumerable<string> audiences, TimeProvider time, Auth0Metrics? metrics = null)
     {
-        _keys = keys;
+        _issuers = issuers;
+        _metrics = metrics;
         _time = time;
         Cache = options.TokenCacheSize > 0 ? new ValidatedTokenCache(options.TokenCacheSize) : null;
         _audiences = [.. audiences];
@@ -102,8 +106,11 @@ internal sealed class Auth0TokenValidator
     /// <summary>How tokens read scopes and roles.</summary>
     public AccessTokenSettings Settings { get; }
 
-    /// <summary>The issuer tokens must carry.</summary>
-    public string Issuer => _keys.Issuer;
+    /// <summary>The first configured issuer (the only one of the development issuer).</summary>
+    public string Issuer => _issuers.Sources[0].Issuer;
+
+    /// <summary>The configured issuers and their key sources.</summary>
+    internal IssuerRegistry Issuers => _issuers;
 
     /// <summary>The accepted audiences.</summary>
     public IReadOnlyList<string> Audiences => _audiences;
@@ -117,11 +124,7 @@ internal sealed class Auth0TokenValidator
     /// <summary>Fetches the signing keys ahead of the first request (the keys source logs a failure; never throws).</summary>
     internal async Task WarmUpAsync(CancellationToken cancellationToken)
     {
-        var keys = await _keys.GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
-        if (keys is not null)
-        {
-            keys.Parameters ??= CreateParameters(keys);
-        }
+        await _issuers.WarmUpAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -130,28 +133,39 @@ internal sealed class Auth0TokenValidator
     /// </summary>
     public ValidatedToken? FindValidated(ReadOnlySpan<char> token)
     {
-        if (Cache is not { } cache || cache.Find(token, _time.GetUtcNow()) is not { } entry)
+        if (Cache is not { } cache)
         {
+            return null;
+        }
+
+        if (cache.Find(token, _time.GetUtcNow()) is not { } entry)
+        {
+            _metrics?.CacheLookup(hit: false);
             return null;
         }
 
         if (!ReferenceEquals(entry.Keys, _secretKeys))
         {
-            // The current generation, as a full validation would get it (a refresh that is due starts here, as it would there).
-            var current = _keys.GetKeysAsync(entry.KeyId, CancellationToken.None);
-            if (!current.IsCompletedSuccessfully)
+            // The current generation of the token's own issuer, as a full validation would get it (a refresh that is due
+            // starts here, as it would there).
+            var source = _issuers.Sources.Count == 1 ? _issuers.Sources[0] : _issuers.Find(entry.Token.Issuer);
+            var current = source?.GetKeysAsync(entry.KeyId, CancellationToken.None);
+            if (current is not { IsCompletedSuccessfully: true } done)
             {
+                _metrics?.CacheLookup(hit: false);
                 return null;
             }
 
-            if (!ReferenceEquals(current.Result, entry.Keys))
+            if (!ReferenceEquals(done.Result, entry.Keys))
             {
                 cache.Remove(entry);
+                _metrics?.CacheLookup(hit: false);
                 return null;
             }
         }
 
         cache.RecordHit(entry);
+        _metrics?.CacheLookup(hit: true);
         return entry;
     }
 
@@ -200,8 +214,14 @@ internal sealed class Auth0TokenValidator
         }
 
         var useSecret = _secretKeys is not null && jwt.Alg is { } alg && alg.StartsWith("HS", StringComparison.Ordinal);
+        // The token's issuer picks the key source before any key is used; an unconfigured issuer never causes a fetch.
+        if (_issuers.Find(jwt.Issuer) is not { } issuer)
+        {
+            return Fail(BadIssuer);
+        }
+
         var kid = string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid;
-        var keys = useSecret ? _secretKeys : await _keys.GetKeysAsync(kid, cancellationToken).ConfigureAwait(false);
+        var keys = useSecret ? _secretKeys : await issuer.GetKeysAsync(kid, cancellationToken).ConfigureAwait(false);
         if (keys is null)
         {
             return Fail(NoKeys);
@@ -306,7 +326,7 @@ internal sealed class Auth0TokenValidator
     };
 
     private string ValidateIssuer(string issuer, SecurityToken token, TokenValidationParameters parameters)
-        => string.Equals(issuer, _keys.Issuer, StringComparison.Ordinal)
+        => _issuers.Find(issuer) is not null
             ? issuer
             : throw new SecurityTokenInvalidIssuerException("The issuer is not the configured issuer.");
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
+using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,12 +19,16 @@ internal sealed class Auth0ValidatorProvider
     private readonly ConcurrentDictionary<string, Lazy<Auth0TokenValidator>> _validators = new(StringComparer.Ordinal);
     private readonly IOptionsMonitor<Auth0ApiOptions> _options;
     private readonly IServiceProvider _services;
+    private Auth0Metrics? _metrics;
 
     public Auth0ValidatorProvider(IOptionsMonitor<Auth0ApiOptions> options, IServiceProvider services)
     {
         _options = options;
         _services = services;
     }
+
+    /// <summary>The runtime's metrics (null when the container has no <see cref="System.Diagnostics.Metrics.IMeterFactory"/>).</summary>
+    public Auth0Metrics? Metrics => _metrics ??= _services.GetService<Auth0Metrics>();
 
     private bool IsDevelopment => Auth0ApiOptionsValidator.IsDevelopment(_services.GetService<IHostEnvironment>());
 
@@ -56,7 +61,8 @@ internal sealed class Auth0ValidatorProvider
             audiences.Add(audience.Trim());
         }
 
-        ISigningKeySource source;
+        var metrics = Metrics;
+        IssuerRegistry issuers;
         if (Auth0ApiOptionsValidator.UsesDevelopmentIssuer(options, isDevelopment))
         {
             var development = _services.GetRequiredService<DevelopmentIssuer>();
@@ -65,24 +71,21 @@ internal sealed class Auth0ValidatorProvider
                 audiences.Add(DevelopmentIssuer.DefaultAudience);
             }
 
-            source = development;
+            issuers = new IssuerRegistry([development]);
         }
         else
         {
-            if (!IssuerAddress.TryParse(options.Domain!, out var issuer, out _, out var error))
-            {
-                throw new OptionsValidationException(scheme, typeof(Auth0ApiOptions), [error!]);
-            }
-
-            source = new JwksKeySource(
-                issuer,
+            // The domains were validated above: every one parses.
+            issuers = IssuerRegistry.ForRemoteIssuers(
+                IssuerRegistry.ConfiguredIssuers(options),
                 options,
                 allowHttp: isDevelopment,
                 _services.GetRequiredService<IHttpClientFactory>(),
                 time,
-                _services.GetRequiredService<ILoggerFactory>().CreateLogger("Auth0.Generated.Keys"));
+                _services.GetRequiredService<ILoggerFactory>().CreateLogger("Auth0.Generated.Keys"),
+                metrics);
         }
 
-        return new Auth0TokenValidator(source, options, audiences, time);
+        return new Auth0TokenValidator(issuers, options, audiences, time, metrics);
     }
 }

@@ -39,6 +39,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
 
         options.Domain = NonEmpty(configuration[DomainKey]) ?? NonEmpty(section["Domain"]) ?? options.Domain;
         options.Audience = NonEmpty(configuration[AudienceKey]) ?? NonEmpty(section["Audience"]) ?? options.Audience;
+        ReadList(section.GetSection("Domains"), options.Domains);
         ReadList(section.GetSection("Audiences"), options.Audiences);
         ReadList(section.GetSection("Algorithms"), options.Algorithms);
         ReadList(section.GetSection("TrustedOrigins"), options.TrustedOrigins);

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
+using Auth0.Generated.Keys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +35,7 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
 
     /// <summary>Whether the options select the built-in development issuer (only ever true in Development).</summary>
     internal static bool UsesDevelopmentIssuer(Auth0ApiOptions options, bool isDevelopment)
-        => isDevelopment && (options.DevelopmentIssuer ?? string.IsNullOrWhiteSpace(options.Domain));
+        => isDevelopment && (options.DevelopmentIssuer ?? !IssuerRegistry.ConfiguredDomains(options).Any());
 
     internal static List<string> Validate(Auth0ApiOptions options, bool isDevelopment)
     {
@@ -45,18 +47,7 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
         }
         else if (!development)
         {
-            if (string.IsNullOrWhiteSpace(options.Domain))
-            {
-                errors.Add("No Auth0 domain is configured: set AUTH0_DOMAIN (or Auth0:Domain) to your tenant domain, for example 'example.eu.auth0.com'. (With no domain, the built-in development issuer runs only in the Development environment.)");
-            }
-            else if (!IssuerAddress.TryParse(options.Domain, out _, out var isHttp, out var error))
-            {
-                errors.Add(error!);
-            }
-            else if (isHttp && !isDevelopment)
-            {
-                errors.Add($"Auth0:Domain (AUTH0_DOMAIN) '{options.Domain}' is an http issuer: outside the Development environment the issuer must be https. Set the domain without 'http://', for example 'example.eu.auth0.com'.");
-            }
+            ValidateDomains(options, isDevelopment, errors);
         }
 
         if (!development && string.IsNullOrWhiteSpace(options.Audience) && options.Audiences.Count == 0)
@@ -135,6 +126,34 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
 
         Auth0.Generated.DPoP.DPoPOptionsValidation.Validate(options.DPoP, errors);
         return errors;
+    }
+
+    private static void ValidateDomains(Auth0ApiOptions options, bool isDevelopment, List<string> errors)
+    {
+        var domains = IssuerRegistry.ConfiguredDomains(options).ToList();
+        if (domains.Count == 0)
+        {
+            errors.Add("No Auth0 domain is configured: set AUTH0_DOMAIN (or Auth0:Domain) to your tenant domain, for example 'example.eu.auth0.com'. (With no domain, the built-in development issuer runs only in the Development environment.)");
+            return;
+        }
+
+        foreach (var domain in domains)
+        {
+            if (!IssuerAddress.TryParse(domain, out _, out var isHttp, out var error))
+            {
+                errors.Add(error!);
+            }
+            else if (isHttp && !isDevelopment)
+            {
+                var key = ReferenceEquals(domain, options.Domain) ? "Auth0:Domain (AUTH0_DOMAIN)" : "Auth0:Domains";
+                errors.Add($"{key} '{domain}' is an http issuer: outside the Development environment the issuer must be https. Set the domain without 'http://', for example 'example.eu.auth0.com'.");
+            }
+        }
+
+        if (options.JwksUri is not null && IssuerRegistry.ConfiguredIssuers(options).Count > 1)
+        {
+            errors.Add("Auth0:JwksUri is set with more than one domain: each issuer's keys come from its own discovery document. Remove Auth0:JwksUri, or configure a single domain.");
+        }
     }
 
     private static void RequirePositive(List<string> errors, TimeSpan value, string name)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Auth0.Generated.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
@@ -22,6 +23,8 @@ namespace Auth0.Generated.Keys;
 /// <see cref="Auth0ApiOptions.JwksRetryInterval"/> tries again (so a dead issuer sees at most one attempt per interval).
 /// Keys fetched earlier keep validating while the issuer is unreachable.</item>
 /// </list>
+/// One per configured issuer (see <see cref="IssuerRegistry"/>): each has its own keys, cache, cooldown, fetch in flight
+/// and timeout, so a rotation or an outage at one issuer never makes another refetch.
 /// </summary>
 internal sealed partial class JwksKeySource : ISigningKeySource
 {
@@ -34,6 +37,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly Auth0Metrics? _metrics;
     private readonly string? _jwksUri;
     private readonly bool _allowHttp;
     private readonly TimeSpan _cacheDuration;
@@ -46,8 +50,9 @@ internal sealed partial class JwksKeySource : ISigningKeySource
     private Task<SigningKeys?>? _inflight;
     private DateTimeOffset _lastAttempt = DateTimeOffset.MinValue;
     private bool _lastFailed;
+    private volatile OAuthEndpoints? _endpoints;
 
-    public JwksKeySource(string issuer, Auth0ApiOptions options, bool allowHttp, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger logger)
+    public JwksKeySource(string issuer, Auth0ApiOptions options, bool allowHttp, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger logger, Auth0Metrics? metrics = null)
     {
         Issuer = issuer;
         _jwksUri = options.JwksUri;
@@ -59,9 +64,28 @@ internal sealed partial class JwksKeySource : ISigningKeySource
         _httpClientFactory = httpClientFactory;
         _time = time;
         _logger = logger;
+        _metrics = metrics;
+        metrics?.Track(this);
     }
 
     public string Issuer { get; }
+
+    /// <summary>The age of the current key set; null before the first successful fetch.</summary>
+    public TimeSpan? KeySetAge => _current is { } keys ? _time.GetUtcNow() - keys.FetchedAt : null;
+
+    /// <summary>
+    /// The authorization and token endpoints of the issuer's discovery document, fetching the keys first when none were
+    /// fetched yet (rate-limited as always); null when unknown (no discovery, <c>JwksUri</c> configured, or no fetch succeeded).
+    /// </summary>
+    public async ValueTask<OAuthEndpoints?> GetEndpointsAsync(CancellationToken cancellationToken)
+    {
+        if (_endpoints is null && _jwksUri is null && _current is null)
+        {
+            await GetKeysAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+
+        return _endpoints;
+    }
 
     public ValueTask<SigningKeys?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
     {
@@ -115,6 +139,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
             _current = keys;
             failed = false;
             Log.KeysFetched(_logger, keys.Keys.Count, Issuer);
+            _metrics?.JwksFetched(Issuer, errorType: null);
             return keys;
         }
 #pragma warning disable CA1031 // Any failure of a remote fetch is reported and answered with 401; never crashes a request.
@@ -122,6 +147,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
 #pragma warning restore CA1031
         {
             Log.FetchFailed(_logger, Issuer, e.GetType().Name, e.Message);
+            _metrics?.JwksFetched(Issuer, e.GetType().Name);
             return _current;
         }
         finally
@@ -152,6 +178,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
             }
 
             jwksUri = discovery.JwksUri;
+            _endpoints = OAuthEndpoints.From(discovery);
         }
 
         if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksAddress)
@@ -184,4 +211,18 @@ internal sealed partial class JwksKeySource : ISigningKeySource
         [LoggerMessage(2, LogLevel.Warning, "Could not fetch the signing keys of {Issuer} ({ExceptionType}: {Reason}). Tokens needing new keys get 401 until a fetch succeeds.")]
         public static partial void FetchFailed(ILogger logger, string issuer, string exceptionType, string reason);
     }
+}
+
+/// <summary>The OAuth 2.0 endpoints an issuer's discovery document names (absolute https URLs, or http in Development).</summary>
+internal sealed record OAuthEndpoints(Uri? AuthorizationEndpoint, Uri? TokenEndpoint)
+{
+    public static OAuthEndpoints? From(OpenIdConnectConfiguration discovery)
+    {
+        var authorization = Absolute(discovery.AuthorizationEndpoint);
+        var token = Absolute(discovery.TokenEndpoint);
+        return authorization is null && token is null ? null : new(authorization, token);
+    }
+
+    private static Uri? Absolute(string? address)
+        => Uri.TryCreate(address, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) ? uri : null;
 }
