@@ -5,6 +5,7 @@ using Auth0.Generated.Authorization;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
 using Auth0.Generated.Keys;
+using Auth0.Generated.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -41,6 +42,7 @@ public static class Auth0ApiServiceCollectionExtensions
 
         services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<Auth0ValidatorProvider>();
+        services.TryAddSingleton<IAccessTokenValidator, Auth0AccessTokenValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeysWarmUp>());
         services.TryAddSingleton<DevelopmentIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());

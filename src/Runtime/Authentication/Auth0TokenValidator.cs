@@ -92,6 +92,9 @@ internal sealed class Auth0TokenValidator
     /// <summary>The issuer tokens must carry.</summary>
     public string Issuer => _keys.Issuer;
 
+    /// <summary>Where the keys come from (the token exchange reads the discovery it already fetched).</summary>
+    internal ISigningKeySource KeySource => _keys;
+
     /// <summary>The accepted audiences.</summary>
     public IReadOnlyList<string> Audiences => _audiences;
 

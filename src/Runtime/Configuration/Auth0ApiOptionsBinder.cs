@@ -88,7 +88,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         }
     }
 
-    private static bool? ReadBool(IConfigurationSection section, string prefix, string key)
+    internal static bool? ReadBool(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)
@@ -101,7 +101,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
             : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be true or false, not '{text}'.");
     }
 
-    private static int? ReadInt(IConfigurationSection section, string prefix, string key)
+    internal static int? ReadInt(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)
@@ -114,7 +114,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
             : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be a whole number, not '{text}'.");
     }
 
-    private static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)
+    internal static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)

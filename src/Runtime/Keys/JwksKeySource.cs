@@ -63,6 +63,9 @@ internal sealed partial class JwksKeySource : ISigningKeySource
 
     public string Issuer { get; }
 
+    /// <summary>The <c>token_endpoint</c> of the last discovery document read (the token exchange uses it); null before.</summary>
+    public string? TokenEndpoint { get; private set; }
+
     public ValueTask<SigningKeys?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
@@ -152,6 +155,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
             }
 
             jwksUri = discovery.JwksUri;
+            TokenEndpoint = string.IsNullOrEmpty(discovery.TokenEndpoint) ? null : discovery.TokenEndpoint;
         }
 
         if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksAddress)

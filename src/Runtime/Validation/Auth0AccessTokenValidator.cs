@@ -1,0 +1,43 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using Auth0.Generated.Authentication;
+using Auth0.Generated.Authorization;
+
+namespace Auth0.Generated.Validation;
+
+/// <summary>
+/// <see cref="IAccessTokenValidator"/> over the scheme's own validator (<see cref="Auth0ValidatorProvider"/>): same
+/// options, key source and validated-token cache, so a token checked here and in a request is verified once.
+/// </summary>
+internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
+{
+    private readonly Auth0ValidatorProvider _validators;
+
+    public Auth0AccessTokenValidator(Auth0ValidatorProvider validators) => _validators = validators;
+
+    public async ValueTask<AccessTokenValidationResult> ValidateAsync(string token, AccessTokenValidationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var scheme = options?.Scheme ?? Auth0ApiDefaults.AuthenticationScheme;
+        var outcome = await _validators.Get(scheme).ValidateAsync(token, cancellationToken).ConfigureAwait(false);
+        if (outcome.Failure is { } failure)
+        {
+            return AccessTokenValidationResult.Fail(failure);
+        }
+
+        var accessToken = outcome.Token!;
+        if (options is not null)
+        {
+            foreach (var claim in options.RequiredClaims)
+            {
+                if (!accessToken.HasClaim(claim))
+                {
+                    return AccessTokenValidationResult.Fail(Auth0Failure.MissingClaim(claim));
+                }
+            }
+        }
+
+        return AccessTokenValidationResult.Success(accessToken);
+    }
+}
