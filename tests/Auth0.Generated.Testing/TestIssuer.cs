@@ -212,7 +212,8 @@ public sealed class TestIssuer : IAsyncDisposable
             : JwksJson()).ConfigureAwait(false);
     }
 
-    private static X509Certificate2 CreateCertificate()
+    /// <summary>A self-signed server certificate for 127.0.0.1 and localhost, valid for a week.</summary>
+    public static X509Certificate2 CreateCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -25,6 +25,9 @@ internal sealed partial class TokenExchangeClient : ITokenExchangeClient
     /// <summary>The longest <c>error_description</c> kept.</summary>
     internal const int MaxDescriptionLength = 512;
 
+    /// <summary>The <c>typ</c> of client assertions (draft-ietf-oauth-rfc7523bis; servers that ignore <c>typ</c>, as Auth0, accept it).</summary>
+    internal const string ClientAssertionTokenType = "client-authentication+jwt";
+
     private static readonly TimeSpan AssertionLifetime = TimeSpan.FromSeconds(60);
 
     private readonly IOptionsMonitor<Auth0TokenExchangeOptions> _options;
@@ -175,6 +178,7 @@ internal sealed partial class TokenExchangeClient : ITokenExchangeClient
                     ["jti"] = Guid.NewGuid().ToString("N"),
                 },
                 SigningCredentials = new SigningCredentials(key, algorithm),
+                TokenType = ClientAssertionTokenType,
             });
             form.Add(new("client_assertion_type", TokenExchangeInput.ClientAssertionType));
             form.Add(new("client_assertion", assertion));
