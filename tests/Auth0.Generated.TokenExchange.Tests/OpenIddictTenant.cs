@@ -49,6 +49,9 @@ public sealed class OpenIddictTenant : IAsyncDisposable
     public const string ApiAudience = "https://api.exchange.test";
     public const string Connection = "google-oauth2";
     public const string Scope = "read:messages";
+
+    /// <summary>The lifetime of the access tokens it issues (shorter than the connection tokens' hour).</summary>
+    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromMinutes(30);
     public const string SecretClientId = "secret-client";
     public const string AssertionClientId = "assertion-client";
 
@@ -137,6 +140,7 @@ public sealed class OpenIddictTenant : IAsyncDisposable
                 server.IgnoreResourcePermissions();
                 server.AddEphemeralEncryptionKey().AddEphemeralSigningKey();
                 server.DisableAccessTokenEncryption();
+                server.SetAccessTokenLifetime(AccessTokenLifetime);
                 server.AddEventHandler(SubjectTokenPolicy.Descriptor);
                 server.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
             });
