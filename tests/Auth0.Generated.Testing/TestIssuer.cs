@@ -140,13 +140,16 @@ public sealed class TestIssuer : IAsyncDisposable
     }
 
     /// <summary>A handler for the runtime's backchannel client that trusts this issuer's certificate (and nothing else self-signed).</summary>
-    public HttpMessageHandler CreateBackchannelHandler() => new SocketsHttpHandler
+    public HttpMessageHandler CreateBackchannelHandler() => CreateHandlerTrusting(Certificate);
+
+    /// <summary>A handler that trusts <paramref name="trusted"/> (and nothing else self-signed).</summary>
+    public static HttpMessageHandler CreateHandlerTrusting(X509Certificate2? trusted) => new SocketsHttpHandler
     {
         SslOptions =
         {
             RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == System.Net.Security.SslPolicyErrors.None
-                || (Certificate is not null && certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString()),
+                || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString()),
         },
     };
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Security.Cryptography;
 using System.Threading.Tasks;
@@ -202,6 +203,35 @@ public sealed class OpenIddictExchangeTests : IClassFixture<TenantFixture>
         await Assert.ThrowsAnyAsync<ArgumentException>(() => services.Client.GetConnectionTokenAsync(new ConnectionTokenRequest { AccessToken = "a.b.c", Connection = "google", LoginHint = "line\nbreak" }));
         var refused = await Assert.ThrowsAnyAsync<ArgumentException>(() => services.Client.ExchangeAsync(new CustomTokenExchangeRequest { SubjectToken = "secret-subject-token", SubjectTokenType = "urn:ietf:params:oauth:token-type:jwt" }));
         Assert.DoesNotContain("secret-subject-token", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(requests, _tenant.TokenRequests);
+    }
+
+    [Fact]
+    public async Task The_client_assertion_key_can_come_from_configuration_as_pem()
+    {
+        using var services = new ExchangeServices(_tenant, configuration: new Dictionary<string, string?>
+        {
+            ["AUTH0_CLIENT_ID"] = OpenIddictTenant.AssertionClientId,
+            ["AUTH0_CLIENT_SECRET"] = null,
+            ["Auth0:ClientAssertionSigningKey"] = _tenant.AssertionKey.ExportPkcs8PrivateKeyPem(),
+        });
+
+        var result = await services.Client.ExchangeAsync(Legacy("erin"));
+        Assert.False(string.IsNullOrEmpty(result.AccessToken));
+    }
+
+    [Fact]
+    public async Task Missing_or_broken_client_credentials_fail_before_the_token_request()
+    {
+        var requests = _tenant.TokenRequests;
+        using var noSecret = new ExchangeServices(_tenant, configuration: new Dictionary<string, string?> { ["AUTH0_CLIENT_SECRET"] = null });
+        var missing = await Assert.ThrowsAsync<InvalidOperationException>(() => noSecret.Client.ExchangeAsync(Legacy("erin")));
+        Assert.Contains("AUTH0_CLIENT_SECRET", missing.Message, StringComparison.Ordinal);
+
+        using var badPem = new ExchangeServices(_tenant, configuration: new Dictionary<string, string?> { ["Auth0:ClientAssertionSigningKey"] = "-----BEGIN PRIVATE KEY-----\nbm90IGEga2V5\n-----END PRIVATE KEY-----" });
+        var broken = await Assert.ThrowsAsync<InvalidOperationException>(() => badPem.Client.ExchangeAsync(Legacy("erin")));
+        Assert.Contains("Auth0:ClientAssertionSigningKey", broken.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("bm90IGEga2V5", broken.Message, StringComparison.Ordinal);
         Assert.Equal(requests, _tenant.TokenRequests);
     }
 }

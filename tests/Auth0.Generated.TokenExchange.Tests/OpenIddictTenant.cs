@@ -106,15 +106,7 @@ public sealed class OpenIddictTenant : IAsyncDisposable
     }
 
     /// <summary>A handler that trusts this server's certificate (and nothing else self-signed).</summary>
-    public HttpMessageHandler CreateHandler() => new SocketsHttpHandler
-    {
-        SslOptions =
-        {
-            RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
-                errors == System.Net.Security.SslPolicyErrors.None
-                || (certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString()),
-        },
-    };
+    public HttpMessageHandler CreateHandler() => TestIssuer.CreateHandlerTrusting(Certificate);
 
     public static async Task<OpenIddictTenant> StartAsync()
     {

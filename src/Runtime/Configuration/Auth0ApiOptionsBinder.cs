@@ -59,7 +59,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         options.FetchKeysAtStartup = ReadBool(section, prefix, "FetchKeysAtStartup") ?? options.FetchKeysAtStartup;
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void ReadList(IConfigurationSection section, IList<string> target)
     {
@@ -88,7 +88,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         }
     }
 
-    internal static bool? ReadBool(IConfigurationSection section, string prefix, string key)
+    private static bool? ReadBool(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)

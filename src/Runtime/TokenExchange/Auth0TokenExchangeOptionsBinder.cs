@@ -4,6 +4,7 @@ using Auth0.Generated.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
+using static Auth0.Generated.Configuration.Auth0ApiOptionsBinder;
 
 namespace Auth0.Generated.TokenExchange;
 
@@ -29,7 +30,7 @@ internal sealed class Auth0TokenExchangeOptionsBinder : IConfigureOptions<Auth0T
 
         var section = configuration.GetSection(Auth0ApiDefaults.ConfigurationSection);
         var prefix = Auth0ApiDefaults.ConfigurationSection + ":";
-        options.Domain = NonEmpty(configuration[Auth0ApiOptionsBinder.DomainKey]) ?? NonEmpty(section["Domain"]) ?? options.Domain;
+        options.Domain = NonEmpty(configuration[DomainKey]) ?? NonEmpty(section["Domain"]) ?? options.Domain;
         options.ClientId = NonEmpty(configuration[ClientIdKey]) ?? NonEmpty(section["ClientId"]) ?? options.ClientId;
         options.ClientSecret = NonEmpty(configuration[ClientSecretKey]) ?? NonEmpty(section["ClientSecret"]) ?? options.ClientSecret;
         options.TokenEndpoint = NonEmpty(section["TokenEndpoint"]) ?? options.TokenEndpoint;
@@ -39,13 +40,11 @@ internal sealed class Auth0TokenExchangeOptionsBinder : IConfigureOptions<Auth0T
             options.ClientAssertionSigningKey = ReadKey(pem, prefix + "ClientAssertionSigningKey");
         }
 
-        options.Timeout = Auth0ApiOptionsBinder.ReadDuration(section, prefix, "TokenExchangeTimeout") ?? options.Timeout;
-        options.ConnectionTokenCacheSize = Auth0ApiOptionsBinder.ReadInt(section, prefix, "ConnectionTokenCacheSize") ?? options.ConnectionTokenCacheSize;
-        options.ConnectionTokenExpiryMargin = Auth0ApiOptionsBinder.ReadDuration(section, prefix, "ConnectionTokenExpiryMargin") ?? options.ConnectionTokenExpiryMargin;
+        options.Timeout = ReadDuration(section, prefix, "TokenExchangeTimeout") ?? options.Timeout;
+        options.ConnectionTokenCacheSize = ReadInt(section, prefix, "ConnectionTokenCacheSize") ?? options.ConnectionTokenCacheSize;
+        options.ConnectionTokenExpiryMargin = ReadDuration(section, prefix, "ConnectionTokenExpiryMargin") ?? options.ConnectionTokenExpiryMargin;
         options.DevelopmentSubjectTokenType = NonEmpty(section["DevelopmentSubjectTokenType"]) ?? options.DevelopmentSubjectTokenType;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>An RSA or EC private key in PEM (PKCS#8 or PKCS#1/SEC1). The message never quotes the key.</summary>
     internal static SecurityKey ReadKey(string pem, string key)

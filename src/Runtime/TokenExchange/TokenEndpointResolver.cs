@@ -35,9 +35,6 @@ internal sealed class TokenEndpointResolver
         _httpClientFactory = httpClientFactory;
     }
 
-    /// <summary>How many discovery documents this resolver fetched itself (diagnostics and tests).</summary>
-    internal int DiscoveryFetches { get; private set; }
-
     private bool IsDevelopment => Auth0ApiOptionsValidator.IsDevelopment(_services.GetService<IHostEnvironment>());
 
     /// <summary>Whether exchanges go to the built-in development issuer (Development, no domain, the API on it too).</summary>
@@ -105,7 +102,6 @@ internal sealed class TokenEndpointResolver
         var client = _httpClientFactory.CreateClient(Auth0ApiDefaults.BackchannelHttpClientName);
         client.MaxResponseContentBufferSize = JwksKeySource.MaxDocumentBytes;
         client.Timeout = Timeout.InfiniteTimeSpan;
-        DiscoveryFetches++;
         var json = await client.GetByteArrayAsync(new Uri(issuer + ".well-known/openid-configuration"), cancellationToken).ConfigureAwait(false);
         DiscoveryJson? discovery;
         try
