@@ -35,13 +35,22 @@ namespace Auth0.Generated.Generator
                 .Select(static (all, _) => all.Length == 1 ? all[0] : null)
                 .WithTrackingName(TrackingNames.Tokens);
 
-            // Requirements: one FAWMN per attribute, anywhere an attribute can stand (methods, local functions, lambdas, classes).
-            var scopesAll = Requirements(context, WellKnownNames.RequireScopesAttribute, RequirementKind.AllScopes, TrackingNames.RequireScopes);
-            var scopesAny = Requirements(context, WellKnownNames.RequireAnyScopeAttribute, RequirementKind.AnyScope, TrackingNames.RequireAnyScope);
-            var roles = Requirements(context, WellKnownNames.RequireRolesAttribute, RequirementKind.AnyRole, TrackingNames.RequireRoles);
-            var equals = Requirements(context, WellKnownNames.ClaimEqualsAttribute, RequirementKind.ClaimEquals, TrackingNames.ClaimEquals);
-            var includes = Requirements(context, WellKnownNames.ClaimIncludesAttribute, RequirementKind.ClaimIncludes, TrackingNames.ClaimIncludes);
-            var checks = Requirements(context, WellKnownNames.ClaimCheckAttribute, RequirementKind.ClaimCheck, TrackingNames.ClaimCheck);
+            // Requirements: one FAWMN per requirement kind's attribute (RequirementKinds), anywhere an attribute can stand
+            // (methods, local functions, lambdas, classes), each step named after the attribute.
+            IncrementalValueProvider<ImmutableArray<RequirementSpec>>? attributes = null;
+            foreach (var info in RequirementKinds.All)
+            {
+                var kind = info.Kind;
+                var declared = context.SyntaxProvider
+                    .ForAttributeWithMetadataName(info.AttributeMetadataName, static (_, _) => true, (ctx, ct) => RequirementParser.FromAttributes(ctx, kind, ct))
+                    .Where(static specs => !specs.IsEmpty)
+                    .WithTrackingName(TrackingNames.Attribute(info))
+                    .Collect()
+                    .Select(static (all, _) => all.SelectMany(static a => a).ToImmutableArray());
+                attributes = attributes is { } previous
+                    ? previous.Combine(declared).Select(static (p, _) => p.Left.AddRange(p.Right))
+                    : declared;
+            }
 
             // Conventions: `.RequireScopes("a")` and friends on endpoint builders, with constant arguments.
             var conventions = context.SyntaxProvider
@@ -51,14 +60,9 @@ namespace Auth0.Generated.Generator
                 .WithTrackingName(TrackingNames.Conventions)
                 .Collect();
 
-            var requirements = scopesAll
-                .Combine(scopesAny).Select(static (p, _) => p.Left.AddRange(p.Right))
-                .Combine(roles).Select(static (p, _) => p.Left.AddRange(p.Right))
-                .Combine(equals).Select(static (p, _) => p.Left.AddRange(p.Right))
-                .Combine(includes).Select(static (p, _) => p.Left.AddRange(p.Right))
-                .Combine(checks).Select(static (p, _) => p.Left.AddRange(p.Right))
+            var requirements = attributes!.Value
                 .Combine(conventions)
-                .Select(static (p, _) => RequirementParser.Distinct(p.Left.SelectMany(static a => a).Concat(p.Right)))
+                .Select(static (p, _) => RequirementParser.Distinct(p.Left.Concat(p.Right)))
                 .WithTrackingName(TrackingNames.Requirements);
 
             // Scope catalog.
@@ -112,13 +116,5 @@ namespace Auth0.Generated.Generator
                 }
             });
         }
-
-        private static IncrementalValueProvider<ImmutableArray<EquatableArray<RequirementSpec>>> Requirements(
-            IncrementalGeneratorInitializationContext context, string attribute, RequirementKind kind, string trackingName)
-            => context.SyntaxProvider
-                .ForAttributeWithMetadataName(attribute, static (_, _) => true, (ctx, ct) => RequirementParser.FromAttributes(ctx, kind, ct))
-                .Where(static specs => !specs.IsEmpty)
-                .WithTrackingName(trackingName)
-                .Collect();
     }
 }

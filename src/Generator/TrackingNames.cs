@@ -1,3 +1,5 @@
+using Auth0.Generated.Shared;
+
 namespace Auth0.Generated.Generator
 {
     /// <summary>The names of the generator's pipeline steps (tests assert how each reacts to an edit).</summary>
@@ -5,12 +7,6 @@ namespace Auth0.Generated.Generator
     {
         public const string Token = nameof(Token);
         public const string Tokens = nameof(Tokens);
-        public const string RequireScopes = nameof(RequireScopes);
-        public const string RequireAnyScope = nameof(RequireAnyScope);
-        public const string RequireRoles = nameof(RequireRoles);
-        public const string ClaimEquals = nameof(ClaimEquals);
-        public const string ClaimIncludes = nameof(ClaimIncludes);
-        public const string ClaimCheck = nameof(ClaimCheck);
         public const string Conventions = nameof(Conventions);
         public const string Requirements = nameof(Requirements);
         public const string ResolvedRequirements = nameof(ResolvedRequirements);
@@ -21,10 +17,21 @@ namespace Auth0.Generated.Generator
         public const string ScopesFile = nameof(ScopesFile);
 
         /// <summary>Every step name, for tests that walk them all.</summary>
-        public static readonly string[] All =
-        [
-            Token, Tokens, RequireScopes, RequireAnyScope, RequireRoles, ClaimEquals, ClaimIncludes, ClaimCheck, Conventions,
-            Requirements, ResolvedRequirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile,
-        ];
+        public static readonly string[] All = Build();
+
+        /// <summary>The step that reads one requirement kind's attribute: named after the attribute (<c>RequireScopes</c>).</summary>
+        public static string Attribute(RequirementKindInfo info) => info.AttributeName;
+
+        private static string[] Build()
+        {
+            var names = new System.Collections.Generic.List<string> { Token, Tokens };
+            foreach (var info in RequirementKinds.All)
+            {
+                names.Add(Attribute(info));
+            }
+
+            names.AddRange(new[] { Conventions, Requirements, ResolvedRequirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile });
+            return names.ToArray();
+        }
     }
 }

@@ -16,14 +16,14 @@ public static class Auth0ApiDefaults
     public const string BackchannelHttpClientName = "Auth0.Generated.Backchannel";
 
     /// <summary>The query parameter read when <see cref="Auth0ApiOptions.AllowQueryToken"/> is on (RFC 6750 section 2.3).</summary>
-    public const string QueryParameterName = "access_token";
+    internal const string QueryParameterName = "access_token";
 
     /// <summary>The largest token accepted, in characters; a longer one is refused before it is parsed.</summary>
-    public const int MaxTokenLength = 16 * 1024;
+    internal const int MaxTokenLength = 16 * 1024;
 
     /// <summary>The default of <see cref="Auth0ApiOptions.TokenCacheSize"/>: validated tokens remembered.</summary>
-    public const int DefaultTokenCacheSize = 1000;
+    internal const int DefaultTokenCacheSize = 1000;
 
     /// <summary>The largest <see cref="Auth0ApiOptions.TokenCacheSize"/> accepted (an entry is about 150 bytes).</summary>
-    public const int MaxTokenCacheSize = 1_000_000;
+    internal const int MaxTokenCacheSize = 1_000_000;
 }

@@ -49,7 +49,7 @@ public static class Auth0ApiServiceCollectionExtensions
 
         services.AddAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, Auth0AuthorizationHandler>());
-        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, Auth0AuthorizationResultHandler>();
+        WrapResultHandler(services);
 
         // AddAuthentication() would also add data protection, which bearer tokens never use and which writes a key ring
         // under $HOME/.aspnet at startup. Register what the scheme needs; an app that adds cookies calls AddAuthentication
@@ -60,4 +60,48 @@ public static class Auth0ApiServiceCollectionExtensions
         return new AuthenticationBuilder(services)
             .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(Auth0ApiDefaults.AuthenticationScheme, configure);
     }
+
+    /// <summary>
+    /// Registers <see cref="Auth0AuthorizationResultHandler"/> around the application's own
+    /// <see cref="IAuthorizationMiddlewareResultHandler"/> when one was registered before (ASP.NET Core's default
+    /// otherwise), so our 403/401 answers and the application's handling of every other result both stay in force.
+    /// </summary>
+    private static void WrapResultHandler(IServiceCollection services)
+    {
+        foreach (var descriptor in services)
+        {
+            if (descriptor.ServiceType == typeof(ResultHandlerWrapped))
+            {
+                return;
+            }
+        }
+
+        services.AddSingleton<ResultHandlerWrapped>();
+        ServiceDescriptor? existing = null;
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IAuthorizationMiddlewareResultHandler) && !services[i].IsKeyedService)
+            {
+                existing = services[i];
+                break;
+            }
+        }
+
+        if (existing is not null)
+        {
+            services.Remove(existing);
+        }
+
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler>(provider => new Auth0AuthorizationResultHandler(existing switch
+        {
+            null => null,
+            { ImplementationInstance: IAuthorizationMiddlewareResultHandler instance } => instance,
+            { ImplementationFactory: { } factory } => (IAuthorizationMiddlewareResultHandler)factory(provider),
+            { ImplementationType: { } type } => (IAuthorizationMiddlewareResultHandler)ActivatorUtilities.CreateInstance(provider, type),
+            _ => null,
+        }));
+    }
+
+    /// <summary>Marks a collection whose result handler <see cref="WrapResultHandler"/> has wrapped already.</summary>
+    private sealed class ResultHandlerWrapped;
 }

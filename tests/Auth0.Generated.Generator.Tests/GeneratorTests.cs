@@ -1,5 +1,6 @@
 using System.Linq;
 using Auth0.Generated.Generator.Tests.Infrastructure;
+using Auth0.Generated.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -329,13 +330,13 @@ public class GeneratorTests
         var tree = compilation.SyntaxTrees.Single();
         var bodyEdit = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(before.Replace("\"before\"", "\"after\"", System.StringComparison.Ordinal), GeneratorHarness.ParseOptions, "Program.cs"));
         var afterBody = driver.RunGenerators(bodyEdit).GetRunResult().Results.Single();
-        Assert.All(GeneratorHarness.Reasons(afterBody, TrackingNames.RequireScopes), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
+        Assert.All(GeneratorHarness.Reasons(afterBody, TrackingNames.Attribute(RequirementKinds.Get(RequirementKind.AllScopes))), r => Assert.True(r is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached, r.ToString()));
         Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.Requirements));
         Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterBody, TrackingNames.ChecksFile));
 
         var scopeEdit = compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(before.Replace("read:messages", "write:messages", System.StringComparison.Ordinal), GeneratorHarness.ParseOptions, "Program.cs"));
         var afterScope = driver.RunGenerators(scopeEdit).GetRunResult().Results.Single();
-        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterScope, TrackingNames.RequireScopes));
+        Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterScope, TrackingNames.Attribute(RequirementKinds.Get(RequirementKind.AllScopes))));
         Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterScope, TrackingNames.Requirements));
         Assert.Contains("write:messages", afterScope.GeneratedSources.Single().SourceText.ToString(), System.StringComparison.Ordinal);
     }

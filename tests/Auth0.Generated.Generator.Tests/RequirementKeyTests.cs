@@ -1,11 +1,16 @@
 using System;
 using System.Collections.Generic;
 using Auth0.Generated.Generator.Parsing;
-using Microsoft.CodeAnalysis;
+using Auth0.Generated.Shared;
+using ValueKind = Auth0.Generated.Shared.ClaimValueKind;
 
 namespace Auth0.Generated.Generator.Tests;
 
-/// <summary>The generator's keys equal the runtime's <c>RequirementKey</c> for every attribute kind and odd values.</summary>
+/// <summary>
+/// The generator's keys equal the runtime's <c>RequirementKey</c> for every attribute kind and odd values: both compile
+/// src/Shared/RequirementKeyFormat.cs, but each reaches it from its own inputs (bound attribute data at compile time,
+/// attribute objects at run time).
+/// </summary>
 public class RequirementKeyTests
 {
     public static IEnumerable<object[]> Strings() =>
@@ -19,18 +24,18 @@ public class RequirementKeyTests
     public void List_requirements(string value)
     {
         string[] values = [value, "second"];
-        Assert.Equal(new RequireScopesAttribute(values).RequirementKey, RequirementKeyFormat.AllScopes(values));
-        Assert.Equal(new RequireAnyScopeAttribute(values).RequirementKey, RequirementKeyFormat.AnyScope(values));
-        Assert.Equal(new RequireRolesAttribute(values).RequirementKey, RequirementKeyFormat.AnyRole(values));
-        Assert.Equal(new ClaimIncludesAttribute(value, values).RequirementKey, RequirementKeyFormat.ClaimIncludes(value, values));
-        Assert.Equal(new ClaimEqualsAttribute(value, value).RequirementKey, RequirementParser.EqualsSpec(value, SpecialType.System_String, value)!.Key);
+        Assert.Equal(new RequireScopesAttribute(values).RequirementKey, RequirementKeyFormat.Values(RequirementKind.AllScopes, null, values));
+        Assert.Equal(new RequireAnyScopeAttribute(values).RequirementKey, RequirementKeyFormat.Values(RequirementKind.AnyScope, null, values));
+        Assert.Equal(new RequireRolesAttribute(values).RequirementKey, RequirementKeyFormat.Values(RequirementKind.AnyRole, null, values));
+        Assert.Equal(new ClaimIncludesAttribute(value, values).RequirementKey, RequirementKeyFormat.Values(RequirementKind.ClaimIncludes, value, values));
+        Assert.Equal(new ClaimEqualsAttribute(value, value).RequirementKey, RequirementParser.EqualsSpec(value, ValueKind.String, value)!.Key);
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Booleans(bool value)
-        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Boolean, value)!.Key);
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", ValueKind.Boolean, value)!.Key);
 
     [Theory]
     [InlineData(0L)]
@@ -39,7 +44,7 @@ public class RequirementKeyTests
     [InlineData(long.MaxValue)]
     [InlineData(3000000000L)]
     public void Integers(long value)
-        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Int64, value)!.Key);
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", ValueKind.Integer, value)!.Key);
 
     [Theory]
     [InlineData(0.1)]
@@ -52,7 +57,7 @@ public class RequirementKeyTests
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
     public void Numbers(double value)
-        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", SpecialType.System_Double, value)!.Key);
+        => Assert.Equal(new ClaimEqualsAttribute("c", value).RequirementKey, RequirementParser.EqualsSpec("c", ValueKind.Number, value)!.Key);
 
     [Fact]
     public void Claim_check_uses_the_runtime_full_name()

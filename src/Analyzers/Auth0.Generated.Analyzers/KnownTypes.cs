@@ -8,12 +8,12 @@ namespace Auth0.Generated.Analyzers
     {
         private KnownTypes(Compilation compilation)
         {
-            RequireScopes = compilation.GetTypeByMetadataName(WellKnownNames.RequireScopesAttribute);
-            RequireAnyScope = compilation.GetTypeByMetadataName(WellKnownNames.RequireAnyScopeAttribute);
-            RequireRoles = compilation.GetTypeByMetadataName(WellKnownNames.RequireRolesAttribute);
-            ClaimEquals = compilation.GetTypeByMetadataName(WellKnownNames.ClaimEqualsAttribute);
-            ClaimIncludes = compilation.GetTypeByMetadataName(WellKnownNames.ClaimIncludesAttribute);
-            ClaimCheck = compilation.GetTypeByMetadataName(WellKnownNames.ClaimCheckAttribute);
+            RequirementAttributes = new INamedTypeSymbol?[RequirementKinds.All.Count];
+            foreach (var info in RequirementKinds.All)
+            {
+                RequirementAttributes[(int)info.Kind] = compilation.GetTypeByMetadataName(info.AttributeMetadataName);
+            }
+
             ApiScope = compilation.GetTypeByMetadataName(WellKnownNames.ApiScopeAttribute);
             Auth0Token = compilation.GetTypeByMetadataName(WellKnownNames.Auth0TokenAttribute);
             Claim = compilation.GetTypeByMetadataName(WellKnownNames.ClaimAttribute);
@@ -32,12 +32,8 @@ namespace Auth0.Generated.Analyzers
             WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
         }
 
-        public INamedTypeSymbol? RequireScopes { get; }
-        public INamedTypeSymbol? RequireAnyScope { get; }
-        public INamedTypeSymbol? RequireRoles { get; }
-        public INamedTypeSymbol? ClaimEquals { get; }
-        public INamedTypeSymbol? ClaimIncludes { get; }
-        public INamedTypeSymbol? ClaimCheck { get; }
+        /// <summary>The requirement attribute types, indexed by <see cref="RequirementKind"/> (null when not referenced).</summary>
+        public INamedTypeSymbol?[] RequirementAttributes { get; }
         public INamedTypeSymbol? ApiScope { get; }
         public INamedTypeSymbol? Auth0Token { get; }
         public INamedTypeSymbol? Claim { get; }
@@ -65,12 +61,14 @@ namespace Auth0.Generated.Analyzers
                 return null;
             }
 
-            if (Eq(attributeClass, RequireScopes)) return RequirementKind.AllScopes;
-            if (Eq(attributeClass, RequireAnyScope)) return RequirementKind.AnyScope;
-            if (Eq(attributeClass, RequireRoles)) return RequirementKind.Roles;
-            if (Eq(attributeClass, ClaimEquals)) return RequirementKind.ClaimEquals;
-            if (Eq(attributeClass, ClaimIncludes)) return RequirementKind.ClaimIncludes;
-            if (Eq(attributeClass, ClaimCheck)) return RequirementKind.ClaimCheck;
+            for (var i = 0; i < RequirementAttributes.Length; i++)
+            {
+                if (Eq(attributeClass, RequirementAttributes[i]))
+                {
+                    return (RequirementKind)i;
+                }
+            }
+
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Auth0.Generated.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,26 +8,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
-    internal enum RequirementKind
-    {
-        AllScopes,
-        AnyScope,
-        Roles,
-        ClaimEquals,
-        ClaimIncludes,
-        ClaimCheck,
-    }
-
-    /// <summary>The JSON type a ClaimEquals value compares (mirrors the runtime's ClaimValueKind).</summary>
-    internal enum EqualsValueKind
-    {
-        Unknown,
-        String,
-        Boolean,
-        Integer,
-        Number,
-    }
-
     /// <summary>One argument of a requirement: its constant value (when the compiler knows it) and where it stands.</summary>
     internal readonly struct RequirementValue
     {
@@ -76,34 +57,34 @@ namespace Auth0.Generated.Analyzers
 
         public RequirementValue? Claim { get; set; }
 
-        public EqualsValueKind EqualsKind { get; set; }
+        /// <summary>For ClaimEquals: the value kind of the bound overload (null when it does not bind to one).</summary>
+        public ClaimValueKind? EqualsKind { get; set; }
 
         public ITypeSymbol? CheckType { get; set; }
 
         public RequirementValue? CheckMethod { get; set; }
 
-        public bool IsScope => Kind == RequirementKind.AllScopes || Kind == RequirementKind.AnyScope;
+        public bool IsScope => RequirementKinds.Get(Kind).IsScope;
 
-        public static readonly ImmutableDictionary<string, RequirementKind> ConventionNames = ImmutableDictionary.CreateRange(
-            System.StringComparer.Ordinal,
-            new[]
-            {
-                Pair("RequireScopes", RequirementKind.AllScopes),
-                Pair("RequireAnyScope", RequirementKind.AnyScope),
-                Pair("RequireRoles", RequirementKind.Roles),
-                Pair("RequireClaimEquals", RequirementKind.ClaimEquals),
-                Pair("RequireClaimIncludes", RequirementKind.ClaimIncludes),
-                Pair("RequireClaimCheck", RequirementKind.ClaimCheck),
-            });
+        /// <summary>The convention method names of <see cref="RequirementKinds"/>, by name.</summary>
+        public static readonly ImmutableDictionary<string, RequirementKind> ConventionNames = RequirementKinds.All
+            .Where(info => info.ConventionName is not null)
+            .ToImmutableDictionary(info => info.ConventionName!, info => info.Kind, System.StringComparer.Ordinal);
 
         /// <summary>Whether a method is one of the runtime's requirement conventions (matched by name and namespace).</summary>
         public static bool IsConvention(IMethodSymbol method, out RequirementKind kind)
         {
             kind = default;
             var original = method.ReducedFrom ?? method;
-            return original.IsExtensionMethod
-                && original.ContainingNamespace?.ToDisplayString() == WellKnownNames.RuntimeNamespace
-                && ConventionNames.TryGetValue(original.Name, out kind);
+            if (!original.IsExtensionMethod
+                || original.ContainingNamespace?.ToDisplayString() != WellKnownNames.RuntimeNamespace
+                || RequirementKinds.ByConventionName(original.Name) is not { } info)
+            {
+                return false;
+            }
+
+            kind = info.Kind;
+            return true;
         }
 
         /// <summary>Reads a convention call such as <c>group.RequireScopes("a", "b")</c>.</summary>
@@ -141,14 +122,14 @@ namespace Auth0.Generated.Analyzers
                     continue;
                 }
 
-                switch (kind, parameter.Ordinal)
+                switch (RequirementKinds.Get(kind).Arguments, parameter.Ordinal)
                 {
-                    case (RequirementKind.ClaimEquals, 1):
-                    case (RequirementKind.ClaimIncludes, 1):
+                    case (RequirementArguments.ClaimAndValue, 1):
+                    case (RequirementArguments.ClaimAndValues, 1):
                         requirement.Claim = FromOperation(argument.Value);
                         break;
-                    case (RequirementKind.ClaimEquals, 2):
-                        requirement.EqualsKind = EqualsKindOf(parameter.Type);
+                    case (RequirementArguments.ClaimAndValue, 2):
+                        requirement.EqualsKind = ClaimTypes.EqualsValueKind(parameter.Type);
                         values.Add(FromOperation(argument.Value));
                         break;
                 }
@@ -192,24 +173,22 @@ namespace Auth0.Generated.Analyzers
             var arguments = data.ConstructorArguments;
             RequirementValue At(int index) => FromConstant(arguments[index], index < positional.Count ? positional[index] : null, attributeLocation);
 
-            switch (kind)
+            switch (RequirementKinds.Get(kind).Arguments)
             {
-                case RequirementKind.ClaimEquals when arguments.Length == 2:
+                case RequirementArguments.ClaimAndValue when arguments.Length == 2:
                     requirement.Claim = At(0);
-                    requirement.EqualsKind = EqualsKindOf(constructor.Parameters[1].Type);
+                    requirement.EqualsKind = ClaimTypes.EqualsValueKind(constructor.Parameters[1].Type);
                     requirement.Values = ImmutableArray.Create(At(1));
                     return requirement;
-                case RequirementKind.ClaimCheck when arguments.Length == 2:
+                case RequirementArguments.TypeAndMethod when arguments.Length == 2:
                     requirement.CheckType = arguments[0].Value as ITypeSymbol;
                     requirement.CheckMethod = At(1);
                     return requirement;
-                case RequirementKind.ClaimIncludes when arguments.Length == 2:
+                case RequirementArguments.ClaimAndValues when arguments.Length == 2:
                     requirement.Claim = At(0);
                     ReadParams(requirement, arguments[1], positional, 1, attributeLocation);
                     return requirement;
-                case RequirementKind.AllScopes when arguments.Length == 1:
-                case RequirementKind.AnyScope when arguments.Length == 1:
-                case RequirementKind.Roles when arguments.Length == 1:
+                case RequirementArguments.Values when arguments.Length == 1:
                     ReadParams(requirement, arguments[0], positional, 0, attributeLocation);
                     return requirement;
                 default:
@@ -248,20 +227,9 @@ namespace Auth0.Generated.Analyzers
                 expression is not null && IsStringLiteral(expression));
         }
 
-        private static System.Collections.Generic.KeyValuePair<string, RequirementKind> Pair(string name, RequirementKind kind)
-            => new System.Collections.Generic.KeyValuePair<string, RequirementKind>(name, kind);
-
         public static string StripAttributeSuffix(string name)
             => name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
 
-        private static EqualsValueKind EqualsKindOf(ITypeSymbol type) => type.SpecialType switch
-        {
-            SpecialType.System_String => EqualsValueKind.String,
-            SpecialType.System_Boolean => EqualsValueKind.Boolean,
-            SpecialType.System_Int64 => EqualsValueKind.Integer,
-            SpecialType.System_Double => EqualsValueKind.Number,
-            _ => EqualsValueKind.Unknown,
-        };
 
         private static RequirementValue FromOperation(IOperation operation)
         {

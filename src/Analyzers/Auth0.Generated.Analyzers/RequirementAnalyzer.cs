@@ -44,7 +44,7 @@ namespace Auth0.Generated.Analyzers
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
             var known = KnownTypes.Create(start.Compilation);
-            if (known.RequireScopes is null)
+            if (known.RequirementAttributes[(int)RequirementKind.AllScopes] is null)
             {
                 return; // the runtime is not referenced
             }
@@ -201,7 +201,7 @@ namespace Auth0.Generated.Analyzers
                 case RequirementKind.AnyScope:
                     ValidateScopes(requirement, state, report);
                     break;
-                case RequirementKind.Roles:
+                case RequirementKind.AnyRole:
                     ValidateValues(requirement, "roles", "role", report);
                     break;
                 case RequirementKind.ClaimEquals:
@@ -383,55 +383,46 @@ namespace Auth0.Generated.Analyzers
                 return;
             }
 
-            if (requirement.Values.Length != 1 || requirement.EqualsKind == EqualsValueKind.Unknown)
+            if (requirement.Values.Length != 1 || requirement.EqualsKind is not { } equalsKind)
             {
                 return;
             }
 
             var value = requirement.Values[0];
-            if (!EqualsCompatible(requirement.EqualsKind, value, claim))
+            if (!EqualsCompatible(equalsKind, value, claim))
             {
                 report(Diagnostic.Create(
                     Descriptors.ClaimValueTypeMismatch,
                     value.Location,
                     requirement.Display,
                     claimName,
-                    EqualsKindName(requirement.EqualsKind),
+                    RequirementKinds.Keyword(equalsKind),
                     claim.TypeDisplay));
             }
         }
 
-        private static bool EqualsCompatible(EqualsValueKind kind, RequirementValue value, KnownClaim claim)
+        private static bool EqualsCompatible(ClaimValueKind kind, RequirementValue value, KnownClaim claim)
         {
             switch (claim.Kind)
             {
                 case ClaimKind.String:
                 case ClaimKind.StringEnum:
-                    return kind == EqualsValueKind.String;
+                    return kind == ClaimValueKind.String;
                 case ClaimKind.Boolean:
-                    return kind == EqualsValueKind.Boolean;
+                    return kind == ClaimValueKind.Boolean;
                 case ClaimKind.Int32:
                 case ClaimKind.Int64:
-                    return kind == EqualsValueKind.Integer
-                        || (kind == EqualsValueKind.Number && value.HasValue && value.Value is double d && Math.Floor(d) == d);
+                    return kind == ClaimValueKind.Integer
+                        || (kind == ClaimValueKind.Number && value.HasValue && value.Value is double d && Math.Floor(d) == d);
                 case ClaimKind.Double:
                 case ClaimKind.NumericDate:
-                    return kind == EqualsValueKind.Integer || kind == EqualsValueKind.Number;
+                    return kind == ClaimValueKind.Integer || kind == ClaimValueKind.Number;
                 case ClaimKind.StringList:
-                    return claim.FlexibleList && kind == EqualsValueKind.String;
+                    return claim.FlexibleList && kind == ClaimValueKind.String;
                 default:
                     return true;
             }
         }
-
-        private static string EqualsKindName(EqualsValueKind kind) => kind switch
-        {
-            EqualsValueKind.String => "string",
-            EqualsValueKind.Boolean => "bool",
-            EqualsValueKind.Integer => "long",
-            EqualsValueKind.Number => "double",
-            _ => "?",
-        };
 
         private static void ValidateClaimCheck(Requirement requirement, State state, Action<Diagnostic> report)
         {

@@ -11,10 +11,10 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>
-    /// Checks the [Auth0Token] class the generator completes. Supported (as the generator's TokenParser.IsCompletable, plus
-    /// non-abstract because the generated factory instantiates it): a partial, top-level (not nested), non-generic,
-    /// non-static, non-abstract class in any namespace (the global one included), declaring no base class (or AccessToken),
-    /// whose claim properties are partial and of a type <see cref="ClaimTypes.Classify"/> accepts.
+    /// Checks the [Auth0Token] class the generator completes, by the rule the generator applies (<see cref="TokenShape"/>):
+    /// a partial, top-level (not nested), non-generic, non-static, non-abstract class in any namespace (the global one
+    /// included), declaring no base class but AccessToken, whose claim properties are partial and of a type
+    /// <see cref="ClaimTypes.Classify"/> accepts.
     /// A0G309: when the Request Delegate Generator is on (<c>PublishAot</c> or <c>EnableRequestDelegateGenerator</c>), a
     /// parameter of a minimal API handler (a lambda or method group passed to a <c>Map*</c> call) whose type is an
     /// [Auth0Token] class that does not implement <c>IBindableFromHttpContext&lt;itself&gt;</c>.
@@ -157,12 +157,7 @@ namespace Auth0.Generated.Analyzers
             // Type-level shape: reported once, on the declaration that carries [Auth0Token].
             if (TokenModel.HasAttributeNamed(declaration.AttributeLists, "Auth0Token"))
             {
-                var problem = type.ContainingType is not null ? "is nested in another type"
-                    : type.IsGenericType ? "is generic"
-                    : type.IsStatic ? "is static"
-                    : type.IsAbstract ? "is abstract"
-                    : null;
-                if (problem is not null)
+                if (TokenShape.ShapeProblem(type) is { } problem)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenShapeNotSupported, declaration.Identifier.GetLocation(), name, problem));
                 }
@@ -173,7 +168,7 @@ namespace Auth0.Generated.Analyzers
                 foreach (var baseType in baseList.Types)
                 {
                     var bound = context.SemanticModel.GetTypeInfo(baseType.Type, context.CancellationToken).Type;
-                    if (bound is { TypeKind: TypeKind.Class, SpecialType: not SpecialType.System_Object } && !KnownTypes.Eq(bound, known.AccessToken))
+                    if (bound is not null && TokenShape.IsForeignBaseClass(bound))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.TokenHasBaseType,

@@ -125,9 +125,9 @@ namespace Auth0.Generated.Generator.Emit
             var claim = Literal(claimName);
             var strict = value.Kind switch
             {
-                ValueKind.String => $"token.TryGetString({claim}, out var value) && string.Equals(value, {value.Literal}, global::System.StringComparison.Ordinal)",
-                ValueKind.Boolean => $"token.TryGetBoolean({claim}, out var value) && value == {value.Literal}",
-                ValueKind.Integer => $"token.TryGetInt64({claim}, out var value) && value == {value.Literal}",
+                ClaimValueKind.String => $"token.TryGetString({claim}, out var value) && string.Equals(value, {value.Literal}, global::System.StringComparison.Ordinal)",
+                ClaimValueKind.Boolean => $"token.TryGetBoolean({claim}, out var value) && value == {value.Literal}",
+                ClaimValueKind.Integer => $"token.TryGetInt64({claim}, out var value) && value == {value.Literal}",
                 _ => $"token.TryGetDouble({claim}, out var value) && value.Equals({value.Literal})",
             };
 
@@ -150,9 +150,9 @@ namespace Auth0.Generated.Generator.Emit
 
                 var kindMatches = value.Kind switch
                 {
-                    ValueKind.String => property.Kind == ClaimKind.String,
-                    ValueKind.Boolean => property.Kind == ClaimKind.Boolean,
-                    ValueKind.Integer => property.Kind == ClaimKind.Int64 || (property.Kind == ClaimKind.Int32 && value.FitsInt32),
+                    ClaimValueKind.String => property.Kind == ClaimKind.String,
+                    ClaimValueKind.Boolean => property.Kind == ClaimKind.Boolean,
+                    ClaimValueKind.Integer => property.Kind == ClaimKind.Int64 || (property.Kind == ClaimKind.Int32 && value.FitsInt32),
                     _ => property.Kind == ClaimKind.Double && !value.IsNaN,
                 };
 

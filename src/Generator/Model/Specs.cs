@@ -34,25 +34,6 @@ namespace Auth0.Generated.Generator.Model
     /// <summary>An enum member and the JSON string it reads from.</summary>
     internal readonly record struct EnumValueSpec(string Member, string Json);
 
-    internal enum RequirementKind
-    {
-        AllScopes,
-        AnyScope,
-        AnyRole,
-        ClaimEquals,
-        ClaimIncludes,
-        ClaimCheck,
-    }
-
-    /// <summary>Mirrors the runtime's <c>ClaimValueKind</c> (same order and meaning).</summary>
-    internal enum ValueKind
-    {
-        String,
-        Boolean,
-        Integer,
-        Number,
-    }
-
     /// <summary>
     /// One requirement, keyed by the same text the runtime computes (<c>RequirementKeys</c>).
     /// Two declarations with the same key share one generated check.
@@ -91,7 +72,7 @@ namespace Auth0.Generated.Generator.Model
     /// <param name="IsDefault">The value equals <c>default</c> of its type (<c>""</c>, <c>false</c>, <c>0</c>).</param>
     /// <param name="FitsInt32">For integers: the value fits in an <see cref="int"/>.</param>
     /// <param name="IsNaN">For numbers: the value is NaN (compared with <c>Equals</c>, never through a typed property).</param>
-    internal sealed record EqualsValueSpec(ValueKind Kind, string Literal, bool IsDefault, bool FitsInt32, bool IsNaN);
+    internal sealed record EqualsValueSpec(ClaimValueKind Kind, string Literal, bool IsDefault, bool FitsInt32, bool IsNaN);
 
     /// <summary>A <c>[ClaimCheck]</c> target: a static method taking a token (and the <c>HttpContext</c>).</summary>
     /// <param name="TokenTypeName">The type of the method's first parameter, fully qualified.</param>

@@ -42,21 +42,19 @@ namespace Auth0.Generated.Generator.Parsing
                 }
             }
 
-            switch (kind)
+            switch (RequirementKinds.Get(kind).Arguments)
             {
-                case RequirementKind.AllScopes:
-                case RequirementKind.AnyScope:
-                case RequirementKind.AnyRole:
+                case RequirementArguments.Values:
                     return arguments.Length == 2 && Strings(arguments[1]) is { } values
                         ? RequirementParser.List(kind, null, values)
-                        : kind == RequirementKind.AnyRole ? null : FromScopeConstants(context, cancellationToken);
-                case RequirementKind.ClaimIncludes:
+                        : RequirementKinds.Get(kind).IsScope ? FromScopeConstants(context, cancellationToken) : null;
+                case RequirementArguments.ClaimAndValues:
                     return arguments.Length == 3 && Constant(arguments[1]) is string claim && Strings(arguments[2]) is { } included
                         ? RequirementParser.List(kind, claim, included)
                         : null;
-                case RequirementKind.ClaimEquals:
+                case RequirementArguments.ClaimAndValue:
                     return arguments.Length == 3 && Constant(arguments[1]) is string equalsClaim
-                        ? RequirementParser.EqualsSpec(equalsClaim, method.Parameters[2].Type.SpecialType, Constant(arguments[2]))
+                        ? RequirementParser.EqualsSpec(equalsClaim, ClaimTypes.EqualsValueKind(method.Parameters[2].Type), Constant(arguments[2]))
                         : null;
                 default:
                     return null;
@@ -88,7 +86,7 @@ namespace Auth0.Generated.Generator.Parsing
             var candidate = info.Symbol ?? (info.CandidateSymbols.Length == 1 ? info.CandidateSymbols[0] : null);
             if (candidate is not IMethodSymbol called
                 || !IsConvention(called.ReducedFrom ?? called, out var kind)
-                || kind is not (RequirementKind.AllScopes or RequirementKind.AnyScope))
+                || !RequirementKinds.Get(kind).IsScope)
             {
                 return null;
             }
@@ -114,15 +112,9 @@ namespace Auth0.Generated.Generator.Parsing
                 : null;
         }
 
-        private static RequirementKind? KindOf(string name) => name switch
-        {
-            "RequireScopes" => RequirementKind.AllScopes,
-            "RequireAnyScope" => RequirementKind.AnyScope,
-            "RequireRoles" => RequirementKind.AnyRole,
-            "RequireClaimEquals" => RequirementKind.ClaimEquals,
-            "RequireClaimIncludes" => RequirementKind.ClaimIncludes,
-            _ => null,
-        };
+        /// <summary>The kind of a convention whose arguments are the attribute's constants (not <c>RequireClaimCheck</c>'s delegate).</summary>
+        private static RequirementKind? KindOf(string name)
+            => RequirementKinds.ByConventionName(name) is { ConventionTakesAttributeArguments: true } info ? info.Kind : null;
 
         private static object? Constant(IOperation? operation)
             => operation is { ConstantValue.HasValue: true } ? operation.ConstantValue.Value : null;

@@ -38,7 +38,7 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A scope attribute naming generated <c>Scopes</c> constants, which do not bind while the generator runs.</summary>
         private static RequirementSpec? FromScopeConstants(AttributeData attribute, RequirementKind kind, SemanticModel model, CancellationToken cancellationToken)
         {
-            if (kind is not (RequirementKind.AllScopes or RequirementKind.AnyScope)
+            if (!RequirementKinds.Get(kind).IsScope
                 || attribute.ApplicationSyntaxReference is not { } reference
                 || reference.SyntaxTree != model.SyntaxTree
                 || reference.GetSyntax(cancellationToken) is not AttributeSyntax { ArgumentList: { } list })
@@ -70,21 +70,19 @@ namespace Auth0.Generated.Generator.Parsing
                 return null;
             }
 
-            switch (kind)
+            switch (RequirementKinds.Get(kind).Arguments)
             {
-                case RequirementKind.AllScopes:
-                case RequirementKind.AnyScope:
-                case RequirementKind.AnyRole:
+                case RequirementArguments.Values:
                     return args.Length == 1 && Strings(args[0]) is { } values ? List(kind, null, values) : null;
-                case RequirementKind.ClaimIncludes:
+                case RequirementArguments.ClaimAndValues:
                     return args.Length == 2 && args[0].Value is string claim && Strings(args[1]) is { } included
                         ? List(kind, claim, included)
                         : null;
-                case RequirementKind.ClaimEquals:
+                case RequirementArguments.ClaimAndValue:
                     return args.Length == 2 && args[0].Value is string equalsClaim
-                        ? EqualsSpec(equalsClaim, constructor.Parameters[1].Type.SpecialType, args[1].Value)
+                        ? EqualsSpec(equalsClaim, ClaimTypes.EqualsValueKind(constructor.Parameters[1].Type), args[1].Value)
                         : null;
-                case RequirementKind.ClaimCheck:
+                case RequirementArguments.TypeAndMethod:
                     string? message = null;
                     foreach (var named in attribute.NamedArguments)
                     {
@@ -105,7 +103,8 @@ namespace Auth0.Generated.Generator.Parsing
         /// <summary>A list requirement (scopes, roles, includes), validated as the runtime's <c>RequireValues</c> does.</summary>
         public static RequirementSpec? List(RequirementKind kind, string? claim, IReadOnlyList<string> values)
         {
-            if (values.Count == 0 || (kind == RequirementKind.ClaimIncludes && string.IsNullOrEmpty(claim)))
+            var hasClaim = RequirementKinds.Get(kind).Arguments == RequirementArguments.ClaimAndValues;
+            if (values.Count == 0 || (hasClaim && string.IsNullOrEmpty(claim)))
             {
                 return null;
             }
@@ -118,50 +117,43 @@ namespace Auth0.Generated.Generator.Parsing
                 }
             }
 
-            var key = kind switch
-            {
-                RequirementKind.AllScopes => RequirementKeyFormat.AllScopes(values),
-                RequirementKind.AnyScope => RequirementKeyFormat.AnyScope(values),
-                RequirementKind.AnyRole => RequirementKeyFormat.AnyRole(values),
-                _ => RequirementKeyFormat.ClaimIncludes(claim!, values),
-            };
-            return new RequirementSpec(key, kind, claim, new EquatableArray<string>(values), null, null);
+            return new RequirementSpec(RequirementKeyFormat.Values(kind, claim, values), kind, claim, new EquatableArray<string>(values), null, null);
         }
 
         /// <summary>A <c>[ClaimEquals]</c> requirement; the kind comes from the bound overload's value parameter type.</summary>
-        public static RequirementSpec? EqualsSpec(string claim, SpecialType valueType, object? value)
+        public static RequirementSpec? EqualsSpec(string claim, ClaimValueKind? valueKind, object? value)
         {
-            if (claim.Length == 0 || value is null)
+            if (claim.Length == 0 || value is null || valueKind is not { } kind)
             {
                 return null;
             }
 
             string key;
             EqualsValueSpec spec;
-            switch (valueType)
+            switch (kind)
             {
-                case SpecialType.System_String when value is string s:
-                    key = RequirementKeyFormat.ClaimEqualsString(claim, s);
-                    spec = new EqualsValueSpec(ValueKind.String, SymbolDisplay.FormatLiteral(s, quote: true), s.Length == 0, false, false);
+                case ClaimValueKind.String when value is string s:
+                    key = RequirementKeyFormat.ClaimEquals(claim, kind, s);
+                    spec = new EqualsValueSpec(kind, SymbolDisplay.FormatLiteral(s, quote: true), s.Length == 0, false, false);
                     break;
-                case SpecialType.System_Boolean when value is bool b:
-                    key = RequirementKeyFormat.ClaimEqualsBoolean(claim, b);
-                    spec = new EqualsValueSpec(ValueKind.Boolean, b ? "true" : "false", !b, false, false);
+                case ClaimValueKind.Boolean when value is bool b:
+                    key = RequirementKeyFormat.ClaimEquals(claim, kind, b);
+                    spec = new EqualsValueSpec(kind, b ? "true" : "false", !b, false, false);
                     break;
-                case SpecialType.System_Int64 when IsIntegral(value):
+                case ClaimValueKind.Integer when IsIntegral(value):
                     var l = Convert.ToInt64(value, CultureInfo.InvariantCulture);
-                    key = RequirementKeyFormat.ClaimEqualsInteger(claim, l);
+                    key = RequirementKeyFormat.ClaimEquals(claim, kind, l);
                     spec = new EqualsValueSpec(
-                        ValueKind.Integer,
+                        kind,
                         l == long.MinValue ? "long.MinValue" : l.ToString(CultureInfo.InvariantCulture) + "L",
                         l == 0,
                         l >= int.MinValue && l <= int.MaxValue,
                         false);
                     break;
-                case SpecialType.System_Double when IsIntegral(value) || value is double || value is float:
+                case ClaimValueKind.Number when IsIntegral(value) || value is double || value is float:
                     var d = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                    key = RequirementKeyFormat.ClaimEqualsNumber(claim, d);
-                    spec = new EqualsValueSpec(ValueKind.Number, DoubleLiteral(d), d == 0d, false, double.IsNaN(d));
+                    key = RequirementKeyFormat.ClaimEquals(claim, kind, d);
+                    spec = new EqualsValueSpec(kind, DoubleLiteral(d), d == 0d, false, double.IsNaN(d));
                     break;
                 default:
                     return null;
@@ -293,7 +285,7 @@ namespace Auth0.Generated.Generator.Parsing
             for (var current = type; current is not null; current = current.BaseType)
             {
                 if (current.ToDisplayString() == WellKnownNames.AccessToken
-                    || (current is INamedTypeSymbol named && TokenParser.IsCompletable(named, cancellationToken)))
+                    || (current is INamedTypeSymbol named && TokenShape.IsCompletable(named, cancellationToken)))
                 {
                     return true;
                 }

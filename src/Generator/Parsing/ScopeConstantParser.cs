@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using Auth0.Generated.Generator.Model;
+using Auth0.Generated.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,7 +64,7 @@ namespace Auth0.Generated.Generator.Parsing
                 parts.Add(argument.IsConstant ? "c" + argument.Qualifier + "\n" + argument.Value : "s" + argument.Value);
             }
 
-            var key = "\0" + (kind == RequirementKind.AllScopes ? RequirementKeyFormat.AllScopes(parts) : RequirementKeyFormat.AnyScope(parts));
+            var key = "\0" + RequirementKeyFormat.Values(kind, null, parts);
             return new RequirementSpec(key, kind, null, EquatableArray<string>.Empty, null, null, arguments);
         }
 

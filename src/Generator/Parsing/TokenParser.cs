@@ -14,7 +14,7 @@ namespace Auth0.Generated.Generator.Parsing
     {
         public static TokenSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || !IsCompletable(type, cancellationToken))
+            if (context.TargetSymbol is not INamedTypeSymbol type || !TokenShape.IsCompletable(type, cancellationToken))
             {
                 return null;
             }
@@ -51,42 +51,6 @@ namespace Auth0.Generated.Generator.Parsing
             }
 
             return false;
-        }
-
-        /// <summary>
-        /// Whether the generator completes this class: marked <c>[Auth0Token]</c>, a top-level non-generic, non-static class,
-        /// partial in every declaration, with no base class other than <c>AccessToken</c>.
-        /// </summary>
-        public static bool IsCompletable(INamedTypeSymbol type, CancellationToken cancellationToken)
-        {
-            if (type is not { TypeKind: TypeKind.Class, IsStatic: false, Arity: 0, ContainingType: null })
-            {
-                return false;
-            }
-
-            var marked = false;
-            foreach (var attribute in type.GetAttributes())
-            {
-                marked |= attribute.AttributeClass?.ToDisplayString() == WellKnownNames.Auth0TokenAttribute;
-            }
-
-            if (!marked)
-            {
-                return false;
-            }
-
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.GetSyntax(cancellationToken) is not ClassDeclarationSyntax declaration
-                    || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
-                {
-                    return false;
-                }
-            }
-
-            return type.BaseType is not { } baseType
-                || baseType.SpecialType == SpecialType.System_Object
-                || baseType.ToDisplayString() == WellKnownNames.AccessToken;
         }
 
         private static ClaimPropertySpec? ParseProperty(IPropertySymbol property, CancellationToken cancellationToken)

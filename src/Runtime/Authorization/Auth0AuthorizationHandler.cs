@@ -8,17 +8,6 @@ using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Authorization;
 
-/// <summary>The failure reason our handler gives ASP.NET Core, carrying the RFC 6750 answer.</summary>
-public sealed class Auth0FailureReason : AuthorizationFailureReason
-{
-    internal Auth0FailureReason(IAuthorizationHandler handler, Auth0Failure failure)
-        : base(handler, failure.Description)
-        => Failure = failure;
-
-    /// <summary>The answer to send.</summary>
-    public Auth0Failure Failure { get; }
-}
-
 /// <summary>
 /// Evaluates the endpoint's <see cref="Auth0Requirement"/>s in declaration order against the request's
 /// <see cref="AccessToken"/>; the first failure fails the policy with an <see cref="Auth0FailureReason"/>.
@@ -89,29 +78,4 @@ internal sealed partial class Auth0AuthorizationHandler : IAuthorizationHandler
 
     [LoggerMessage(1, LogLevel.Warning, "The requirement {Requirement} threw; the request is answered 401 invalid_token.")]
     private static partial void LogCheckThrew(ILogger logger, Exception exception, string requirement);
-}
-
-/// <summary>
-/// Answers the policy failures our handler produced (403 insufficient_scope naming the scopes, 401 invalid_token with the
-/// check's description); everything else goes to ASP.NET Core's default handler.
-/// </summary>
-internal sealed class Auth0AuthorizationResultHandler : IAuthorizationMiddlewareResultHandler
-{
-    private readonly AuthorizationMiddlewareResultHandler _default = new();
-
-    public Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
-    {
-        if (authorizeResult.Forbidden && authorizeResult.AuthorizationFailure is { } failure)
-        {
-            foreach (var reason in failure.FailureReasons)
-            {
-                if (reason is Auth0FailureReason auth0)
-                {
-                    return Auth0Responses.WriteFailureAsync(context.Response, auth0.Failure);
-                }
-            }
-        }
-
-        return _default.HandleAsync(next, context, policy, authorizeResult);
-    }
 }

@@ -1,4 +1,4 @@
-// Shared by src/Generator and src/Analyzers (linked source): the metadata names of the runtime's public types.
+// Linked source (src/Shared/Roslyn, generator and analyzers): the metadata names of the runtime's public types.
 // The runtime (src/Runtime) defines these types; tests assert the names match typeof(...).FullName.
 namespace Auth0.Generated.Shared
 {
@@ -9,12 +9,8 @@ namespace Auth0.Generated.Shared
 
         public const string Auth0TokenAttribute = "Auth0.Generated.Auth0TokenAttribute";
         public const string ClaimAttribute = "Auth0.Generated.ClaimAttribute";
-        public const string RequireScopesAttribute = "Auth0.Generated.RequireScopesAttribute";
-        public const string RequireAnyScopeAttribute = "Auth0.Generated.RequireAnyScopeAttribute";
-        public const string RequireRolesAttribute = "Auth0.Generated.RequireRolesAttribute";
-        public const string ClaimEqualsAttribute = "Auth0.Generated.ClaimEqualsAttribute";
-        public const string ClaimIncludesAttribute = "Auth0.Generated.ClaimIncludesAttribute";
-        public const string ClaimCheckAttribute = "Auth0.Generated.ClaimCheckAttribute";
+
+        // The requirement attributes' names are in RequirementKinds (src/Shared/RequirementKinds.cs).
         public const string ApiScopeAttribute = "Auth0.Generated.ApiScopeAttribute";
         public const string Auth0RequirementAttribute = "Auth0.Generated.Auth0RequirementAttribute";
 

@@ -23,13 +23,3 @@ public sealed class AccessTokenSettings
     /// <summary>Whether the <c>permissions</c> claim (Auth0 RBAC) also satisfies scope requirements.</summary>
     public bool PermissionsAsScopes { get; }
 }
-
-/// <summary>
-/// Implemented by generated token types so the runtime can create them without reflection.
-/// </summary>
-/// <typeparam name="TSelf">The token type.</typeparam>
-public interface IAccessTokenFactory<TSelf> where TSelf : AccessToken, IAccessTokenFactory<TSelf>
-{
-    /// <summary>Creates the typed view of a validated token.</summary>
-    static abstract TSelf Create(AccessToken source);
-}

@@ -1,4 +1,4 @@
-// Shared by src/Generator and src/Analyzers (linked source): reads a scope catalog file in the shape Auth0 exports an
+// Linked source (src/Shared/Roslyn, generator and analyzers): reads a scope catalog file in the shape Auth0 exports an
 // API's permissions, either a bare array or a resource server object with a "scopes" array:
 //   [{"value": "read:messages", "description": "Read messages"}]
 //   {"identifier": "https://api", "scopes": [{"value": "read:messages", "description": "..."}]}

@@ -1,4 +1,4 @@
-// Shared by src/Generator and src/Analyzers (linked source): how a partial property of the [Auth0Token] type maps
+// Linked source (src/Shared/Roslyn, generator and analyzers): how a partial property of the [Auth0Token] type maps
 // to a claim. The generator emits accessors from this; the analyzers validate declarations against it.
 using System.Collections.Generic;
 using System.Collections.Immutable;
@@ -86,6 +86,13 @@ namespace Auth0.Generated.Shared
 
             return ClaimKind.Unsupported;
         }
+
+        /// <summary>
+        /// The <see cref="ClaimValueKind"/> a <c>[ClaimEquals]</c> overload compares, from its value parameter's type
+        /// (<c>string</c>, <c>bool</c>, <c>long</c>, <c>double</c>), or null for another type.
+        /// </summary>
+        public static ClaimValueKind? EqualsValueKind(ITypeSymbol valueParameterType)
+            => RequirementKinds.ValueKindOf(valueParameterType.ContainingNamespace?.ToDisplayString() + "." + valueParameterType.MetadataName);
 
         /// <summary>Whether a claim of this kind is a list (the only kind [ClaimIncludes] accepts).</summary>
         public static bool IsList(ClaimKind kind) => kind == ClaimKind.StringList;

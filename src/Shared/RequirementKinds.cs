@@ -1,0 +1,144 @@
+// Linked source (src/Shared): the requirement kinds the runtime, the generator and the analyzers all know.
+// Adding a kind starts here: see docs/architecture.md, "Adding a requirement kind".
+using System;
+using System.Collections.Generic;
+
+#if AUTH0_RUNTIME
+namespace Auth0.Generated.Authorization
+#else
+namespace Auth0.Generated.Shared
+#endif
+{
+    /// <summary>A kind of requirement: one attribute, at most one convention, one key prefix.</summary>
+    internal enum RequirementKind
+    {
+        AllScopes,
+        AnyScope,
+        AnyRole,
+        ClaimEquals,
+        ClaimIncludes,
+        ClaimCheck,
+    }
+
+    /// <summary>What a requirement's constructor (and its convention, after the builder) takes.</summary>
+    internal enum RequirementArguments
+    {
+        /// <summary><c>params string[] values</c> (scopes or roles).</summary>
+        Values,
+
+        /// <summary><c>string claim, params string[] values</c>.</summary>
+        ClaimAndValues,
+
+        /// <summary><c>string claim, T value</c> with one overload per <see cref="ClaimValueKind"/> (see <see cref="RequirementKinds.ValueKindOf"/>).</summary>
+        ClaimAndValue,
+
+        /// <summary><c>Type type, string method</c>, and the named <c>Message</c>.</summary>
+        TypeAndMethod,
+    }
+
+    /// <summary>One row of <see cref="RequirementKinds.All"/>.</summary>
+    internal sealed class RequirementKindInfo
+    {
+        public RequirementKindInfo(RequirementKind kind, string attributeName, string? conventionName, string keyPrefix, RequirementArguments arguments)
+        {
+            Kind = kind;
+            AttributeName = attributeName;
+            AttributeMetadataName = "Auth0.Generated." + attributeName + "Attribute";
+            ConventionName = conventionName;
+            KeyPrefix = keyPrefix;
+            Arguments = arguments;
+        }
+
+        public RequirementKind Kind { get; }
+
+        /// <summary>The attribute's name as written in source: <c>RequireScopes</c> for <c>[RequireScopes(...)]</c>.</summary>
+        public string AttributeName { get; }
+
+        /// <summary>The attribute type's metadata name (<c>Auth0.Generated.RequireScopesAttribute</c>).</summary>
+        public string AttributeMetadataName { get; }
+
+        /// <summary>
+        /// The endpoint convention (an extension method in namespace <c>Auth0.Generated</c> taking the builder, then the
+        /// attribute's arguments) that adds the same requirement, or null when there is none.
+        /// </summary>
+        public string? ConventionName { get; }
+
+        /// <summary>The first line of every key of this kind (<see cref="RequirementKeyFormat"/>).</summary>
+        public string KeyPrefix { get; }
+
+        public RequirementArguments Arguments { get; }
+
+        /// <summary>Whether the convention's arguments are the attribute's (constants the generator can read); false for delegates.</summary>
+        public bool ConventionTakesAttributeArguments => ConventionName is not null && Arguments != RequirementArguments.TypeAndMethod;
+
+        public bool IsScope => Kind is RequirementKind.AllScopes or RequirementKind.AnyScope;
+    }
+
+    /// <summary>The requirement-kind table: every component reads attribute names, convention names and key prefixes here.</summary>
+    internal static class RequirementKinds
+    {
+        /// <summary>Every kind, in <see cref="RequirementKind"/> order.</summary>
+        public static readonly IReadOnlyList<RequirementKindInfo> All = new[]
+        {
+            new RequirementKindInfo(RequirementKind.AllScopes, "RequireScopes", "RequireScopes", "scopes.all", RequirementArguments.Values),
+            new RequirementKindInfo(RequirementKind.AnyScope, "RequireAnyScope", "RequireAnyScope", "scopes.any", RequirementArguments.Values),
+            new RequirementKindInfo(RequirementKind.AnyRole, "RequireRoles", "RequireRoles", "roles.any", RequirementArguments.Values),
+            new RequirementKindInfo(RequirementKind.ClaimEquals, "ClaimEquals", "RequireClaimEquals", "claim.equals", RequirementArguments.ClaimAndValue),
+            new RequirementKindInfo(RequirementKind.ClaimIncludes, "ClaimIncludes", "RequireClaimIncludes", "claim.includes", RequirementArguments.ClaimAndValues),
+            new RequirementKindInfo(RequirementKind.ClaimCheck, "ClaimCheck", "RequireClaimCheck", "claim.check", RequirementArguments.TypeAndMethod),
+        };
+
+        public static RequirementKindInfo Get(RequirementKind kind) => All[(int)kind];
+
+        /// <summary>The kind whose attribute has this metadata name, or null.</summary>
+        public static RequirementKindInfo? ByAttributeMetadataName(string metadataName)
+        {
+            foreach (var info in All)
+            {
+                if (string.Equals(info.AttributeMetadataName, metadataName, StringComparison.Ordinal))
+                {
+                    return info;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The kind whose convention has this method name, or null.</summary>
+        public static RequirementKindInfo? ByConventionName(string methodName)
+        {
+            foreach (var info in All)
+            {
+                if (string.Equals(info.ConventionName, methodName, StringComparison.Ordinal))
+                {
+                    return info;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The <see cref="ClaimValueKind"/> of a <see cref="RequirementArguments.ClaimAndValue"/> overload, from its value
+        /// parameter's type (<c>System.String</c>, <c>System.Boolean</c>, <c>System.Int64</c>, <c>System.Double</c>), or null.
+        /// </summary>
+        public static ClaimValueKind? ValueKindOf(string clrTypeFullName) => clrTypeFullName switch
+        {
+            "System.String" => ClaimValueKind.String,
+            "System.Boolean" => ClaimValueKind.Boolean,
+            "System.Int64" => ClaimValueKind.Integer,
+            "System.Double" => ClaimValueKind.Number,
+            _ => null,
+        };
+
+        /// <summary>The C# keyword of a value kind's parameter type (<c>long</c> for <see cref="ClaimValueKind.Integer"/>).</summary>
+        public static string Keyword(ClaimValueKind kind) => kind switch
+        {
+            ClaimValueKind.String => "string",
+            ClaimValueKind.Boolean => "bool",
+            ClaimValueKind.Integer => "long",
+            ClaimValueKind.Number => "double",
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+    }
+}
