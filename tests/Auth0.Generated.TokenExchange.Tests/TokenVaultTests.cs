@@ -44,7 +44,7 @@ public sealed class TokenVaultTests : IClassFixture<TenantFixture>
         Assert.NotEqual(first.AccessToken, forBob.AccessToken);
         Assert.Equal(requests + 3, _tenant.TokenRequests);
 
-        // Three entries for a cache of two: the one expiring soonest (alice's first) was evicted.
+        // Three entries for a cache of two: of those expiring soonest (alice's two, bounded by her token), the first added was evicted.
         Assert.Same(forBob, await services.Vault.GetTokenAsync(bob, OpenIddictTenant.Connection));
         Assert.NotSame(first, await services.Vault.GetTokenAsync(alice, OpenIddictTenant.Connection));
         Assert.Equal(requests + 4, _tenant.TokenRequests);

@@ -10,13 +10,14 @@ internal readonly record struct ConnectionTokenKey(string Issuer, string Subject
 
 /// <summary>
 /// A bounded cache of Token Vault tokens. Each entry carries the instant after which it is never used (its expiry less
-/// the margin, and no later than the caller's token). When full, expired entries go first, then the entries that
-/// expire soonest, so the cache never holds more than its size.
+/// the margin, and no later than the caller's token). When full, expired entries go first, then the entry that expires
+/// soonest (of those, the oldest), so the cache never holds more than its size.
 /// </summary>
 internal sealed class ConnectionTokenCache
 {
     private readonly ConcurrentDictionary<ConnectionTokenKey, Entry> _entries = new();
     private readonly object _evictLock = new();
+    private long _sequence;
 
     public ConnectionTokenCache(int size) => Size = size;
 
@@ -50,11 +51,11 @@ internal sealed class ConnectionTokenCache
                 Evict(now);
             }
 
-            _entries[key] = new Entry(result, until);
+            _entries[key] = new Entry(result, until, ++_sequence);
         }
     }
 
-    /// <summary>Drops expired entries; if none was, the one expiring soonest.</summary>
+    /// <summary>Drops expired entries; if none was, the one expiring soonest (ties: the one added first).</summary>
     private void Evict(DateTimeOffset now)
     {
         var removed = false;
@@ -65,7 +66,9 @@ internal sealed class ConnectionTokenCache
             {
                 removed |= _entries.TryRemove(pair);
             }
-            else if (soonest is null || pair.Value.Until < soonest.Value.Entry.Until)
+            else if (soonest is not { Entry: var best }
+                || pair.Value.Until < best.Until
+                || (pair.Value.Until == best.Until && pair.Value.Sequence < best.Sequence))
             {
                 soonest = new Candidate(pair.Key, pair.Value);
             }
@@ -79,5 +82,5 @@ internal sealed class ConnectionTokenCache
 
     private readonly record struct Candidate(ConnectionTokenKey Key, Entry Entry);
 
-    private sealed record Entry(ConnectionTokenResult Result, DateTimeOffset Until);
+    private sealed record Entry(ConnectionTokenResult Result, DateTimeOffset Until, long Sequence);
 }
