@@ -6,7 +6,10 @@
 #
 # Environment (all optional): DURATION=10s WARMUP=3s CONNECTIONS=32 THREADS=1 MODES="jit aot" APPS="quickstart stock"
 #   OUT=artifacts/load ISSUER_PORT=7443 QUICKSTART_PORT=5101 STOCK_PORT=5102
-#   SERVER_CPUS / WRK_CPUS (taskset lists; default: server on CPU 0, wrk on the others when there are 2+ CPUs)
+#   SERVER_CPUS / WRK_CPUS (taskset lists; default: server on CPU 0, wrk and this script on the others when there are 2+ CPUs)
+#   STARTS=5 (AOT quickstart starts for the startup/RSS figures; 0 skips them) RSS_LOAD=30s (load before reading RSS)
+#   WARMUP_MODES="jit r2r aot" (quickstart started cold, first seconds of load measured; "" skips) FIRST_SECONDS=5s
+# Apps run from their publish folder, so each reads its own appsettings.json (both: the `dotnet new web` log levels).
 # Exit status: 0 when every app x mode x route was measured with only 2xx answers; 1 when any piece was missing or
 # failed (the table still shows what was measured, and every problem is listed at the end).
 set -euo pipefail
@@ -17,6 +20,11 @@ WARMUP=${WARMUP:-3s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 MODES=${MODES:-"jit aot"}
+STARTS=${STARTS:-5}
+RSS_LOAD=${RSS_LOAD:-30s}
+WARMUP_MODES=${WARMUP_MODES-"jit r2r aot"}
+FIRST_SECONDS=${FIRST_SECONDS:-5s}
+PROTECTED=/api/private-scoped
 APPS=${APPS:-"quickstart stock"}
 OUT=${OUT:-$ROOT/artifacts/load}
 ISSUER_PORT=${ISSUER_PORT:-7443}
@@ -67,7 +75,10 @@ SERVER_PIN=(); WRK_PIN=()
 if command -v taskset >/dev/null; then
   [ -n "$SERVER_CPUS" ] && SERVER_PIN=(taskset -c "$SERVER_CPUS")
   [ -n "$WRK_CPUS" ] && WRK_PIN=(taskset -c "$WRK_CPUS")
+  # This script's own polling (startup timing) stays off the server's CPU too.
+  [ -n "$WRK_CPUS" ] && taskset -p -c "$WRK_CPUS" $$ >/dev/null 2>&1 || true
 fi
+loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # The apps get a HOME of their own (it must exist: ASP.NET Core data protection falls back to the working directory).
 mkdir -p "$OUT/bin" "$OUT/logs" "$OUT/home"
@@ -78,11 +89,19 @@ dotnet publish "$ROOT/benchmarks/LocalIssuer/LocalIssuer.csproj" -c Release -o "
   || { cat "$OUT/logs/publish-issuer.log" >&2; echo "the local issuer does not build" >&2; exit 1; }
 
 declare -A AOT_WARNINGS=() AOT_SIZE=() BUILT=()
+publish_modes() { # the modes an app needs: the measured ones, and the warm-up ones for the quickstart
+  local modes="$MODES"
+  if [ "$1" = quickstart ]; then
+    for m in $WARMUP_MODES; do [[ " $modes " == *" $m "* ]] || modes="$modes $m"; done
+    [ "$STARTS" -gt 0 ] && [[ " $modes " != *" aot "* ]] && modes="$modes aot"
+  fi
+  echo "$modes"
+}
 for app in $APPS; do
-  for mode in $MODES; do
+  for mode in $(publish_modes "$app"); do
     logfile="$OUT/logs/publish-$app-$mode.log"
     if [ "$PUBLISH" = 0 ]; then
-      if [ "$mode" = jit ] && [ -f "$OUT/bin/jit/$app/${ASSEMBLY[$app]}.dll" ]; then BUILT[$app-$mode]=1; fi
+      if [ "$mode" != aot ] && [ -f "$OUT/bin/$mode/$app/${ASSEMBLY[$app]}.dll" ]; then BUILT[$app-$mode]=1; fi
       if [ "$mode" = aot ] && [ -f "$OUT/bin/aot/$app/${ASSEMBLY[$app]}" ]; then
         BUILT[$app-$mode]=1
         AOT_WARNINGS[$app]=$(grep -E 'warning [A-Z]+[0-9]+' "$logfile" 2>/dev/null | sort -u | wc -l || true)
@@ -94,6 +113,9 @@ for app in $APPS; do
     log "publishing $app ($mode)"
     if [ "$mode" = jit ]; then
       args=(-c Release -p:PublishAot=false -o "$OUT/bin/jit/$app") # JIT even if the project file turns AOT on
+    elif [ "$mode" = r2r ]; then
+      # ReadyToRun: precompiled code for startup, tiered compilation (and PGO) still rejit hot methods.
+      args=(-c Release -p:PublishAot=false -p:PublishReadyToRun=true -r linux-x64 --self-contained false -o "$OUT/bin/r2r/$app")
     else
       # PublishAot is set for the app project alone, as its project file would set it: on the command line it would be
       # a global property reaching the netstandard2.0 generator/analyzer projects during restore (NETSDK1207).
@@ -138,6 +160,7 @@ done
 curl -fsS --cacert "$OUT/issuer/ca.pem" "https://127.0.0.1:$ISSUER_PORT/.well-known/openid-configuration" >/dev/null \
   || { cat "$OUT/logs/issuer.log" >&2; echo "the local issuer did not come up" >&2; exit 1; }
 TOKEN=$(cat "$OUT/issuer/token.txt")
+LOAD_START=$(loadavg) # once everything is built: the load the measurements start under
 
 # --- measure ------------------------------------------------------------------------------------------------------
 to_ms() { # wrk latency (e.g. 812.00us, 1.20ms, 1.01s) -> milliseconds
@@ -148,44 +171,55 @@ status_of() { # status_of <port> <route>
   curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$1$2" || true
 }
 
+# start_app <app> <mode> <log name>: starts it from its publish folder (its appsettings.json applies); sets pid, port, start.
+start_app() {
+  local app=$1 mode=$2 dir="$OUT/bin/$2/$1" cmd
+  port=${PORT[$app]}
+  if [ "$mode" = aot ]; then cmd=("./${ASSEMBLY[$app]}"); else cmd=(dotnet "${ASSEMBLY[$app]}.dll"); fi
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    problem "port $port is already in use: $app ($mode) not measured (set ${app^^}_PORT)"
+    return 1
+  fi
+  start=$(date +%s%N)
+  (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
+    AUTH0_DOMAIN="127.0.0.1:$ISSUER_PORT" AUTH0_AUDIENCE="$AUDIENCE" SSL_CERT_FILE="$OUT/issuer/ca.pem" HOME="$OUT/home" \
+    exec env $APP_ENV "${SERVER_PIN[@]}" "${cmd[@]}") >"$OUT/logs/$3.log" 2>&1 &
+  pid=$!
+  STARTED+=("$pid")
+}
+
+# wait_startup: sets listening_ms (first TCP connect) and first_ms (first 200 on the protected route with the token), or "-".
+wait_startup() {
+  local code=000 now
+  listening_ms="-"; first_ms="-"
+  while :; do
+    now=$(date +%s%N)
+    if [ "$listening_ms" = "-" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then listening_ms=$(( (now - start) / 1000000 )); fi
+    if [ "$listening_ms" != "-" ]; then
+      code=$(status_of "$port" "$PROTECTED")
+      if [ "$code" = 200 ]; then first_ms=$(( ($(date +%s%N) - start) / 1000000 )); return 0; fi
+      [ "$code" = 404 ] && return 1
+    fi
+    kill -0 "$pid" 2>/dev/null || return 1
+    [ $(( (now - start) / 1000000000 )) -ge "$FIRST_RESPONSE_TIMEOUT" ] && return 1
+  done
+}
+
+stop_app() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; }
+
 for mode in $MODES; do
   for app in $APPS; do
     [ -n "${BUILT[$app-$mode]:-}" ] || continue
-    port=${PORT[$app]}
-    if [ "$mode" = jit ]; then cmd=(dotnet "$OUT/bin/jit/$app/${ASSEMBLY[$app]}.dll"); else cmd=("$OUT/bin/aot/$app/${ASSEMBLY[$app]}"); fi
-    log "$app ($mode) on http://127.0.0.1:$port"
-    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-      problem "port $port is already in use: $app ($mode) not measured (set ${app^^}_PORT)"
-      continue
-    fi
-    start=$(date +%s%N)
-    ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
-    AUTH0_DOMAIN="127.0.0.1:$ISSUER_PORT" AUTH0_AUDIENCE="$AUDIENCE" SSL_CERT_FILE="$OUT/issuer/ca.pem" \
-    Logging__LogLevel__Default=Warning HOME="$OUT/home" \
-      env $APP_ENV "${SERVER_PIN[@]}" "${cmd[@]}" >"$OUT/logs/$app-$mode.log" 2>&1 &
-    pid=$!
-    STARTED+=("$pid")
+    log "$app ($mode) on http://127.0.0.1:${PORT[$app]} (load average $(loadavg))"
+    start_app "$app" "$mode" "$app-$mode" || continue
 
-    # Time to first authorized response: from just before the process starts to the first 200 on the scope route
-    # (includes startup, discovery + JWKS fetch and the first validation; resolution is one curl, a few ms).
-    code=000
-    while :; do
-      code=$(status_of "$port" /api/private-scoped)
-      [ "$code" = 200 ] && break
-      [ "$code" = 404 ] && break # the app is up and has no such route: waiting will not help
-      if ! kill -0 "$pid" 2>/dev/null; then problem "$app ($mode) exited at startup: see $OUT/logs/$app-$mode.log"; break; fi
-      if [ $(( ($(date +%s%N) - start) / 1000000000 )) -ge "$FIRST_RESPONSE_TIMEOUT" ]; then break; fi
-    done
-    if [ "$code" = 200 ]; then
-      RESULT[$app-$mode-first]=$(( ($(date +%s%N) - start) / 1000000 ))
-    else
-      RESULT[$app-$mode-first]="-"
-      if [ "$code" = 404 ]; then
-        problem "$app ($mode): /api/private-scoped answers 404: the app has no such route"
-      else
-        problem "$app ($mode): /api/private-scoped never answered 200 with the token (last status $code) within ${FIRST_RESPONSE_TIMEOUT}s"
-      fi
+    # Start to listening (first TCP connect) and start to first authorized response (first 200 on the protected route:
+    # startup, discovery + JWKS fetch and the first validation); resolution a few ms (one curl per try).
+    if ! wait_startup; then
+      problem "$app ($mode): $PROTECTED never answered 200 with the token within ${FIRST_RESPONSE_TIMEOUT}s (or the app exited): see $OUT/logs/$app-$mode.log"
     fi
+    RESULT[$app-$mode-listening]=$listening_ms
+    RESULT[$app-$mode-first]=$first_ms
 
     if kill -0 "$pid" 2>/dev/null; then
       for route in $ROUTES; do
@@ -196,6 +230,7 @@ for mode in $MODES; do
         fi
         wrkargs=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$route")
         "${WRK_PIN[@]}" wrk -d"$WARMUP" "${wrkargs[@]}" >/dev/null
+        RESULT[$app-$mode-$route-load]=$(loadavg | cut -d' ' -f1)
         report=$("${WRK_PIN[@]}" wrk -d"$DURATION" "${wrkargs[@]}")
         echo "$report" >"$OUT/logs/wrk-$app-$mode${route//\//-}.txt"
         if grep -q 'Non-2xx' <<<"$report"; then
@@ -212,37 +247,90 @@ for mode in $MODES; do
         problem "$app ($mode) exited during the load: see $OUT/logs/$app-$mode.log"
       fi
     fi
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
+    stop_app
   done
+done
+
+# --- AOT startup and RSS: STARTS cold starts of the AOT quickstart, each with RSS_LOAD of load on the protected route ---
+declare -a STARTUP_LISTEN=() STARTUP_FIRST=() STARTUP_RSS=()
+if [ "$STARTS" -gt 0 ] && [ -n "${BUILT[quickstart-aot]:-}" ]; then
+  for i in $(seq 1 "$STARTS"); do
+    log "AOT quickstart start $i/$STARTS (load average $(loadavg))"
+    start_app quickstart aot "quickstart-aot-start-$i" || break
+    if wait_startup; then
+      STARTUP_LISTEN+=("$listening_ms"); STARTUP_FIRST+=("$first_ms")
+      "${WRK_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$RSS_LOAD" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PROTECTED" >"$OUT/logs/wrk-rss-$i.txt"
+      STARTUP_RSS+=("$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")")
+    else
+      problem "AOT quickstart start $i: no authorized 200 (see $OUT/logs/quickstart-aot-start-$i.log)"
+    fi
+    stop_app
+  done
+fi
+
+# --- JIT warm-up: the quickstart started cold, the first FIRST_SECONDS of load on the protected route, per mode -------
+for mode in $WARMUP_MODES; do
+  [ -n "${BUILT[quickstart-$mode]:-}" ] || continue
+  log "quickstart ($mode) cold: first $FIRST_SECONDS of load (load average $(loadavg))"
+  start_app quickstart "$mode" "quickstart-$mode-cold" || continue
+  if wait_startup; then
+    RESULT[cold-$mode-first]=$first_ms
+    report=$("${WRK_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$FIRST_SECONDS" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PROTECTED")
+    echo "$report" >"$OUT/logs/wrk-cold-$mode.txt"
+    RESULT[cold-$mode-rps]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$report")
+    RESULT[cold-$mode-p99]=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$report")")
+  else
+    problem "quickstart ($mode) cold start: no authorized 200"
+  fi
+  stop_app
 done
 
 # --- report -------------------------------------------------------------------------------------------------------
 get() { echo "${RESULT[$1]:--}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) print "-"; else printf "%.2fx", a / b }'; }
 {
-  echo "## Load test $(date -u +'%Y-%m-%d %H:%M UTC') on $(hostname): $(nproc) CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
+  echo "## Load test $(date -u +'%Y-%m-%d %H:%M UTC') on $(hostname): $CPUS CPUs ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo
-  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), server pinned to CPUs '${SERVER_CPUS:-all}', wrk to '${WRK_CPUS:-all}', one token on every route; app environment '${APP_ENV:-(default)}'; load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up), server pinned to CPUs '${SERVER_CPUS:-all}', wrk and the script to '${WRK_CPUS:-all}', one token on every route (public included); both apps with their appsettings.json (the \`dotnet new web\` log levels); app environment '${APP_ENV:-(default)}'."
+  echo "Load average (1, 5, 15 min): when the measurements started $LOAD_START; at the end $(loadavg). Other processes on this machine share the CPUs: compare ratios within this run."
   echo
-  echo "| mode | app | route | req/s | p50 ms | p99 ms |"
-  echo "|---|---|---|---:|---:|---:|"
+  echo "| mode | app | route | req/s | p50 ms | p99 ms | load avg before |"
+  echo "|---|---|---|---:|---:|---:|---:|"
   for mode in $MODES; do for app in $APPS; do for route in $ROUTES; do
-    echo "| $mode | $app | $route | $(get "$app-$mode-$route-rps") | $(get "$app-$mode-$route-p50") | $(get "$app-$mode-$route-p99") |"
+    echo "| $mode | $app | $route | $(get "$app-$mode-$route-rps") | $(get "$app-$mode-$route-p50") | $(get "$app-$mode-$route-p99") | $(get "$app-$mode-$route-load") |"
   done; done; done
   echo
-  echo "| mode | app | first authorized response ms | peak RSS MB (VmHWM) | RSS after load MB | binary MB | AOT warnings |"
-  echo "|---|---|---:|---:|---:|---:|---:|"
+  echo "| mode | app | start to listening ms | start to first authorized response ms | peak RSS MB (VmHWM) | RSS after load MB | binary MB | AOT warnings |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
   for mode in $MODES; do for app in $APPS; do
     size="-"; warn="-"
     if [ "$mode" = aot ] && [ -n "${AOT_SIZE[$app]:-}" ]; then size=$(awk -v b="${AOT_SIZE[$app]}" 'BEGIN { printf "%.1f", b / 1048576 }'); warn=${AOT_WARNINGS[$app]}; fi
-    echo "| $mode | $app | $(get "$app-$mode-first") | $(get "$app-$mode-hwm") | $(get "$app-$mode-rss") | $size | $warn |"
+    echo "| $mode | $app | $(get "$app-$mode-listening") | $(get "$app-$mode-first") | $(get "$app-$mode-hwm") | $(get "$app-$mode-rss") | $size | $warn |"
   done; done
   echo
-  echo "Ratios (targets: scope route >= 1.5x stock; scope route >= 0.70x our public route):"
+  verdict() { awk -v r="$1" -v t="$2" 'BEGIN { if (r == "-") print "not measured"; else { sub(/x$/, "", r); print (r + 0 >= t) ? "meets" : "BELOW" } }'; }
+  echo "Ratios on the protected route $PROTECTED (issue 13 targets: protected/public >= 0.90, protected/stock >= 2.00):"
   for mode in $MODES; do
-    echo "- $mode: quickstart/stock on /api/private-scoped = $(ratio "$(get "quickstart-$mode-/api/private-scoped-rps")" "$(get "stock-$mode-/api/private-scoped-rps")"); quickstart/stock on /api/admin = $(ratio "$(get "quickstart-$mode-/api/admin-rps")" "$(get "stock-$mode-/api/admin-rps")"); quickstart scope/public = $(ratio "$(get "quickstart-$mode-/api/private-scoped-rps")" "$(get "quickstart-$mode-/api/public-rps")")"
+    pp=$(ratio "$(get "quickstart-$mode-$PROTECTED-rps")" "$(get "quickstart-$mode-/api/public-rps")")
+    ps=$(ratio "$(get "quickstart-$mode-$PROTECTED-rps")" "$(get "stock-$mode-$PROTECTED-rps")")
+    echo "- $mode: protected/public = $pp ($(verdict "$pp" 0.9)); protected/stock = $ps ($(verdict "$ps" 2.0)); claim route /api/admin quickstart/stock = $(ratio "$(get "quickstart-$mode-/api/admin-rps")" "$(get "stock-$mode-/api/admin-rps")")"
   done
+  if [ ${#STARTUP_FIRST[@]} -gt 0 ]; then
+    stats() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s / %s / %s", v[1], m, v[NR] }'; }
+    echo
+    echo "AOT quickstart over ${#STARTUP_FIRST[@]} cold starts, min / median / max (targets: first authorized response < 100 ms, RSS after $RSS_LOAD of load < 40 MB):"
+    echo "- start to listening: $(stats "${STARTUP_LISTEN[@]}") ms"
+    echo "- start to first authorized response: $(stats "${STARTUP_FIRST[@]}") ms"
+    echo "- RSS after $RSS_LOAD of load on $PROTECTED: $(stats "${STARTUP_RSS[@]}") MB"
+  fi
+  if [ -n "$WARMUP_MODES" ]; then
+    echo
+    echo "Warm-up: the quickstart started cold, the first $FIRST_SECONDS of load on $PROTECTED (no warm-up run):"
+    echo
+    echo "| mode | first authorized response ms | req/s in the first $FIRST_SECONDS | p99 ms |"
+    echo "|---|---:|---:|---:|"
+    for mode in $WARMUP_MODES; do echo "| $mode | $(get "cold-$mode-first") | $(get "cold-$mode-rps") | $(get "cold-$mode-p99") |"; done
+  fi
   if [ ${#PROBLEMS[@]} -gt 0 ]; then
     echo
     echo "Problems (${#PROBLEMS[@]}):"

@@ -28,17 +28,25 @@ var builder = WebApplication.CreateSlimBuilder(args);
 
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, AppJsonContext.Default));
 
+// The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
+var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
+string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
+
 // Options come from AUTH0_DOMAIN / AUTH0_AUDIENCE or the "Auth0" section; FusionAuth's ChangeBank sends the token in
-// the app.at cookie, which then wins over the Authorization header.
-builder.Services.AddAuth0Api(options => options.CookieName ??= "app.at");
+// the app.at cookie, which then wins over the Authorization header. A cookie token on a POST from another origin is
+// refused (403) unless that origin is trusted: here the single-page app's.
+builder.Services.AddAuth0Api(options =>
+{
+    options.CookieName ??= "app.at";
+    foreach (var origin in origins)
+    {
+        options.TrustedOrigins.Add(origin);
+    }
+});
 
 // Token exchange (Token Vault, Custom Token Exchange) as the client AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET; on the
 // development issuer it needs no configuration: that issuer serves the token endpoint too.
 builder.Services.AddAuth0TokenExchange();
-
-// The origins of the seed's single-page app (Cors:Origins:0, Cors:Origins:1, ... to change them).
-var configuredOrigins = builder.Configuration.GetSection("Cors:Origins").GetChildren().Select(c => c.Value).OfType<string>().ToArray();
-string[] origins = configuredOrigins.Length > 0 ? configuredOrigins : ["http://localhost:3000"];
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins(origins)
     .WithMethods("GET", "POST")

@@ -9,7 +9,8 @@ namespace Auth0.Generated;
 /// <summary>
 /// A validated access token with typed accessors for the registered claims and strictly typed readers for any other
 /// claim. A claim that is absent, <c>null</c> or of another JSON type reads as absent: the readers never throw.
-/// Your <see cref="Auth0TokenAttribute"/> type derives from this class (the generator adds the base).
+/// Your <see cref="Auth0TokenAttribute"/> type derives from this class (the generator adds the base). Immutable and
+/// thread-safe: the authentication handler gives every request carrying the same (cached) token the same object.
 /// </summary>
 public class AccessToken
 {
@@ -173,7 +174,8 @@ public class AccessToken
 
     /// <summary>
     /// Reads a list claim: a JSON array whose elements are all strings, or a space-separated string.
-    /// Anything else reads as absent. Allocates the list; cache it (generated accessors do).
+    /// Anything else reads as absent. Allocates the list; cache it (generated accessors do). The list is read-only (not
+    /// even through a cast): one token object serves every request that carries the same token.
     /// </summary>
     public bool TryGetStringList(string claim, out IReadOnlyList<string> value)
     {
@@ -182,7 +184,7 @@ public class AccessToken
             switch (raw)
             {
                 case string s:
-                    value = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                    value = Array.AsReadOnly(s.Split(' ', StringSplitOptions.RemoveEmptyEntries));
                     return true;
                 case JsonElement { ValueKind: JsonValueKind.Array } array:
                     var list = new List<string>(array.GetArrayLength());
@@ -197,10 +199,10 @@ public class AccessToken
                         list.Add(element.GetString()!);
                     }
 
-                    value = list;
+                    value = list.AsReadOnly();
                     return true;
                 case IEnumerable<string> strings:
-                    value = new List<string>(strings);
+                    value = new List<string>(strings).AsReadOnly();
                     return true;
             }
         }

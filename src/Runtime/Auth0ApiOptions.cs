@@ -45,6 +45,14 @@ public sealed class Auth0ApiOptions : AuthenticationSchemeOptions
     /// </summary>
     public string? CookieName { get; set; }
 
+    /// <summary>
+    /// Origins (<c>scheme://host[:port]</c>, for example a separate single-page app's <c>https://app.example.com</c>)
+    /// trusted to send unsafe requests (POST, PUT, PATCH, DELETE, ...) with the token cookie of <see cref="CookieName"/>.
+    /// Any other cross-origin browser request with the cookie is answered 403, as Go's <c>CrossOriginProtection</c>
+    /// does; the API's own origin needs no entry, and tokens in the <c>Authorization</c> header are not affected.
+    /// </summary>
+    public IList<string> TrustedOrigins { get; } = new List<string>();
+
     /// <summary>How long fetched signing keys are used before they are fetched again (default 10 minutes).</summary>
     public TimeSpan JwksCacheDuration { get; set; } = TimeSpan.FromMinutes(10);
 

@@ -138,6 +138,93 @@ public class ControllerTests
             """);
 
     [Fact]
+    public Task Public_actions_inherited_from_a_generic_base_controller_are_checked()
+        => Analyze("""
+            public class Customer { }
+            public class Order { }
+
+            [ApiController]
+            public abstract class CrudControllerBase<T> : ControllerBase
+            {
+                [HttpGet] public virtual string {|A0G001:GetAll|}() => "all";
+                [HttpDelete] public string {|A0G001:{|A0G001:Delete|}|}(int id) => "deleted"; // inherited by Customers and Orders
+                [HttpPost, Authorize] public string Create(T item) => "created";
+                protected string Helper() => "not an action";
+            }
+
+            public class CustomersController : CrudControllerBase<Customer>
+            {
+                public string {|A0G001:Search|}(string q) => q;
+            }
+
+            public class OrdersController : CrudControllerBase<Order>
+            {
+                [Authorize] public override string GetAll() => "all";
+            }
+
+            [Authorize]
+            public class InvoicesController : CrudControllerBase<Order>
+            {
+            }
+            """);
+
+    [Fact]
+    public Task An_inherited_action_protected_on_the_base_method_is_protected_in_every_controller()
+        => Analyze("""
+            public abstract class ReadControllerBase : ControllerBase
+            {
+                [Authorize] public virtual string Get() => "ok";
+            }
+
+            public class ItemsController : ReadControllerBase
+            {
+                public override string Get() => "overridden, still [Authorize] (inherited by MVC)";
+            }
+            """);
+
+    [Fact]
+    public Task Overrides_of_Controller_filters_are_not_actions()
+        => Analyze("""
+            public class HomeController : Controller
+            {
+                public override void OnActionExecuting(Microsoft.AspNetCore.Mvc.Filters.ActionExecutingContext context) { }
+                public override void OnActionExecuted(Microsoft.AspNetCore.Mvc.Filters.ActionExecutedContext context) { }
+                public string {|A0G001:Index|}() => "home";
+            }
+            """);
+
+    [Fact]
+    public Task Classes_MVC_discovers_by_the_Controller_suffix_are_checked_when_the_project_uses_MVC()
+        => Analyze("""
+            public static class Startup
+            {
+                public static void Configure(IServiceCollection services) => services.AddControllers();
+            }
+
+            public class PingController
+            {
+                public string {|A0G001:Get|}() => "pong";
+            }
+
+            [Authorize]
+            public class SecurePingController
+            {
+                public string Get() => "pong";
+            }
+
+            [NonController]
+            public class HelperController
+            {
+                public string Get() => "not routed";
+            }
+
+            internal class InternalController
+            {
+                public string Get() => "not routed";
+            }
+            """);
+
+    [Fact]
     public Task Fix_adds_Authorize_and_its_using()
         => Verify.CodeFix<EndpointProtectionAnalyzer, UnprotectedRouteCodeFixProvider>(Mvc + """
             namespace Demo

@@ -42,7 +42,7 @@ public class DescriptorTests
         }
 
         var releases = File.ReadAllText(Path.Combine(root, "src", "Analyzers", "Auth0.Generated.Analyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", releases, StringComparison.Ordinal);
+        Assert.Contains($"{id} | {descriptor.Category} | {(descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled")} |", releases, StringComparison.Ordinal);
     }
 
     [Fact]

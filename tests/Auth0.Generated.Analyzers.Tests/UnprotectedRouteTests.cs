@@ -18,7 +18,13 @@ public class UnprotectedRouteTests
         }
         """;
 
-    private static Task Analyze(string source) => Verify.Analyzer<EndpointProtectionAnalyzer>(source).RunAsync();
+    /// <summary>As users get it by default: A0G003 (opt-in) off.</summary>
+    private static Task Analyze(string source)
+    {
+        var test = Verify.Analyzer<EndpointProtectionAnalyzer>(source);
+        test.DisabledDiagnostics.Add(DiagnosticIds.ProtectionNotEstablished);
+        return test.RunAsync();
+    }
 
     [Fact]
     public Task Unprotected_MapPost_is_reported_at_the_method_name()
@@ -166,7 +172,7 @@ public class UnprotectedRouteTests
             """));
 
     [Fact]
-    public Task Builders_from_parameters_returns_and_reassignments_are_not_judged()
+    public Task Builders_from_parameters_are_judged_at_their_call_sites_and_reassignments_are_not_judged()
         => Analyze(Minimal(
             """
             MapUsers(app.MapGroup("/users"));
@@ -175,7 +181,7 @@ public class UnprotectedRouteTests
             x.MapGet("/z", () => "ok");
             """,
             """
-                private static void MapUsers(RouteGroupBuilder group) => group.MapGet("/", () => "ok");
+                private static void MapUsers(RouteGroupBuilder group) => group.{|A0G004:MapGet|}("/", () => "ok");
                 private static void MapMore(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/more", () => "ok");
                 private static RouteHandlerBuilder Returned(WebApplication app) => app.MapGet("/returned", () => "ok");
             """));

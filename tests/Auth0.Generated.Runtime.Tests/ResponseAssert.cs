@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -48,6 +49,17 @@ internal static class ResponseAssert
         }
 
         Assert.Equal(2, body.RootElement.EnumerateObject().Count());
+    }
+
+    /// <summary>403 for a cookie token on a cross-origin unsafe request: a JSON error, no challenge (a token would not help).</summary>
+    public static async Task CrossOrigin(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.False(response.Headers.Contains("WWW-Authenticate"));
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal("cross_origin_request", body.RootElement.GetProperty("error").GetString());
+        Assert.StartsWith("Cross-origin request refused", body.RootElement.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
 
     public static Task InvalidToken(HttpResponseMessage response, string? description = null)

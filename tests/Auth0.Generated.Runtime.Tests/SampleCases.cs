@@ -21,7 +21,9 @@ public sealed record SampleCase(
     string? Scope = null,
     string? BodyContains = null,
     bool ViaCookie = false,
-    string? Body = null)
+    string? Body = null,
+    string? Origin = null,
+    string? FetchSite = null)
 {
     public override string ToString() => Name;
 }
@@ -30,6 +32,8 @@ public sealed record SampleCase(
 public static partial class SampleCases
 {
     private const string Premium = "Premium tier or admin role required";
+    private const string Panicked = "{\"message\":\"We've called the police!\"}";
+    private const string CrossOrigin = "cross_origin_request";
 
     public static IReadOnlyList<SampleCase> All { get; } =
     [
@@ -63,6 +67,28 @@ public static partial class SampleCases
         new("make-change with a bad total", "GET", "/make-change?total=abc", i => i.Token().Roles("customer"), HttpStatusCode.BadRequest, BodyContains: "{\"error\":\"Invalid or missing \\u0022total\\u0022 parameter\"}", Body: "{\"error\":\"Invalid or missing \\u0022total\\u0022 parameter\"}"),
         new("make-change without total", "GET", "/make-change", i => i.Token().Roles("customer"), HttpStatusCode.BadRequest, BodyContains: "Invalid or missing", Body: "{\"error\":\"Invalid or missing \\u0022total\\u0022 parameter\"}"),
         new("make-change without a bank role", "GET", "/make-change?total=1.02", i => i.Token().Roles("visitor"), HttpStatusCode.Forbidden, "insufficient_scope"),
+
+        // Issue 12: token shapes IdentityModel alone accepts.
+        new("private with exp as a string", "GET", "/api/private", i => i.Token().WithJson("exp", "\"9999999999\""), HttpStatusCode.Unauthorized, "invalid_token", "\"exp\" claim must be a number"),
+        new("private with nbf as a string", "GET", "/api/private", i => i.Token().WithJson("nbf", "\"1\""), HttpStatusCode.Unauthorized, "invalid_token", "\"nbf\" claim must be a number"),
+        new("private with iat as a string", "GET", "/api/private", i => i.Token().WithJson("iat", "\"1\""), HttpStatusCode.Unauthorized, "invalid_token", "\"iat\" claim must be a number"),
+        new("private with crit [\"foo\"]", "GET", "/api/private", i => i.Token().HeaderJson("crit", "[\"foo\"]"), HttpStatusCode.Unauthorized, "invalid_token", "unsupported \"crit\" header parameter"),
+        new("private with crit []", "GET", "/api/private", i => i.Token().HeaderJson("crit", "[]"), HttpStatusCode.Unauthorized, "invalid_token", "unsupported \"crit\" header parameter"),
+        new("private with crit {}", "GET", "/api/private", i => i.Token().HeaderJson("crit", "{}"), HttpStatusCode.Unauthorized, "invalid_token", "unsupported \"crit\" header parameter"),
+        new("private with crit null", "GET", "/api/private", i => i.Token().HeaderJson("crit", "null"), HttpStatusCode.Unauthorized, "invalid_token", "unsupported \"crit\" header parameter"),
+        new("private with bytes after the header object", "GET", "/api/private", i => i.Token().Trailing("garbage", ""), HttpStatusCode.Unauthorized, "invalid_token", "Invalid Compact JWS"),
+        new("private with bytes after the payload object", "GET", "/api/private", i => i.Token().Trailing("", "garbage"), HttpStatusCode.Unauthorized, "invalid_token", "Invalid Compact JWS"),
+
+        // Issue 12: a cookie token on an unsafe method from another origin (a form on another site) never reaches the handler.
+        new("panic via cookie from a cross-site form", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.Forbidden, CrossOrigin, ViaCookie: true, Origin: "https://evil.example", FetchSite: "cross-site"),
+        new("panic via cookie, Sec-Fetch-Site same-site", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.Forbidden, CrossOrigin, ViaCookie: true, FetchSite: "same-site"),
+        new("panic via cookie, old browser, foreign Origin", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.Forbidden, CrossOrigin, ViaCookie: true, Origin: "https://evil.example"),
+        new("panic via cookie, Origin null", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.Forbidden, CrossOrigin, ViaCookie: true, Origin: "null"),
+        new("panic via cookie, Sec-Fetch-Site same-origin", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, ViaCookie: true, Body: Panicked, FetchSite: "same-origin"),
+        new("panic via cookie, Sec-Fetch-Site none", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, ViaCookie: true, Body: Panicked, FetchSite: "none"),
+        new("panic via cookie from the trusted single-page app", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, ViaCookie: true, Body: Panicked, Origin: "http://localhost:3000", FetchSite: "same-site"),
+        new("panic via bearer header from a cross-site page", "POST", "/panic", i => i.Token().Roles("teller"), HttpStatusCode.OK, Body: Panicked, Origin: "https://evil.example", FetchSite: "cross-site"),
+        new("make-change via cookie from a cross-site page (GET is safe)", "GET", "/make-change?total=0.5", i => i.Token().Roles("teller"), HttpStatusCode.OK, ViaCookie: true, Body: "{\"total\":0.5,\"nickels\":10,\"pennies\":0}", Origin: "https://evil.example", FetchSite: "cross-site"),
     ];
 
     public static IEnumerable<object[]> Data()
@@ -89,10 +115,24 @@ public static partial class SampleCases
             }
         }
 
+        if (item.Origin is not null)
+        {
+            request.Headers.Add("Origin", item.Origin);
+        }
+
+        if (item.FetchSite is not null)
+        {
+            request.Headers.Add("Sec-Fetch-Site", item.FetchSite);
+        }
+
         using var response = await client.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(item.Status == response.StatusCode, $"{item.Name}: expected {(int)item.Status}, got {(int)response.StatusCode} {response.Headers.WwwAuthenticate} {body}");
-        if (item.Error is not null)
+        if (item.Error == CrossOrigin)
+        {
+            await ResponseAssert.CrossOrigin(response);
+        }
+        else if (item.Error is not null)
         {
             await ResponseAssert.Error(response, item.Status, item.Error, item.Description, item.Scope);
         }

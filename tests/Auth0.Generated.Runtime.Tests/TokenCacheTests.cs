@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
@@ -10,6 +12,7 @@ using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Runtime.Tests;
@@ -25,7 +28,9 @@ public sealed class TokenCacheTests : IAsyncLifetime
     public async Task DisposeAsync() => await _issuer.DisposeAsync();
 
     private Task<TestApiHost> StartAsync(Action<Auth0ApiOptions>? configure = null)
-        => TestApiHost.StartAsync(
+    {
+        SyncClock();
+        return TestApiHost.StartAsync(
             _issuer,
             app =>
             {
@@ -41,6 +46,20 @@ public sealed class TokenCacheTests : IAsyncLifetime
                 });
             },
             configure);
+    }
+
+    /// <summary>
+    /// Moves the manual clock to the real time: tokens carry the real time in <c>nbf</c>/<c>iat</c>, and on a loaded
+    /// machine the class setup can take longer than the clock tolerance.
+    /// </summary>
+    private void SyncClock()
+    {
+        var behind = DateTimeOffset.UtcNow - _time.GetUtcNow();
+        if (behind > TimeSpan.Zero)
+        {
+            _time.Advance(behind);
+        }
+    }
 
     private static Auth0TokenValidator Validator(TestApiHost api) => api.Services.GetRequiredService<Auth0ValidatorProvider>().Get();
 
@@ -183,32 +202,135 @@ public sealed class TokenCacheTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Entries_are_used_only_within_their_lifetime_and_with_their_key_generation()
+    public void Entries_are_found_only_by_their_exact_text_and_within_their_lifetime()
     {
         var cache = new ValidatedTokenCache(10);
         var keys = new SigningKeys([new SymmetricSecurityKey(new byte[32])], DateTimeOffset.UtcNow);
-        var refreshed = new SigningKeys(keys.Keys, DateTimeOffset.UtcNow);
         var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var a = ValidatedTokenCache.Hash("token-a");
-        var b = ValidatedTokenCache.Hash("token-b");
-        Assert.NotEqual(a, b);
-        Assert.Equal(a, ValidatedTokenCache.Hash("token-a"));
+        var a = Entry(_issuer.Token().With("sub", "a").Build(), keys, now.AddMinutes(-1), now.AddMinutes(1));
+        var b = Entry(_issuer.Token().With("sub", "b").Build(), keys, now.AddMinutes(1), now.AddMinutes(2));
+        cache.Add(a);
+        cache.Add(b);
 
-        cache.Add(a, keys, now.AddMinutes(-1), now.AddMinutes(1));
-        Assert.True(cache.TryHit(a, keys, now));
-        Assert.False(cache.TryHit(b, keys, now));
-        Assert.False(cache.TryHit(a, keys, now.AddMinutes(1).AddTicks(1))); // past exp + tolerance: removed
-        Assert.False(cache.TryHit(a, keys, now));
+        Assert.Same(a, cache.Find(a.EncodedToken, now));
+        Assert.Same(a, cache.Find(a.EncodedToken.ToCharArray(), now)); // by content, not by reference
+        Assert.Null(cache.Find(a.EncodedToken.AsSpan(0, a.EncodedToken.Length - 1), now));
+        Assert.Null(cache.Find(a.EncodedToken[..^1] + (a.EncodedToken[^1] == 'A' ? 'B' : 'A'), now));
+        var parts = a.EncodedToken.Split('.');
+        Assert.Null(cache.Find(parts[0] + "." + b.EncodedToken.Split('.')[1] + "." + parts[2], now)); // a's signature on b's payload
+
+        Assert.Same(b, cache.Find(b.EncodedToken, now.AddMinutes(1)));
+        Assert.Null(cache.Find(b.EncodedToken, now)); // before nbf - tolerance: not used, removed
+        Assert.Null(cache.Find(b.EncodedToken, now.AddMinutes(1)));
+        Assert.Null(cache.Find(a.EncodedToken, now.AddMinutes(1).AddTicks(1))); // past exp + tolerance: removed
+        Assert.Null(cache.Find(a.EncodedToken, now));
         Assert.Equal(0, cache.Count);
+    }
 
-        cache.Add(a, keys, now.AddMinutes(1), now.AddMinutes(2));
-        Assert.False(cache.TryHit(a, keys, now)); // before nbf - tolerance
+    [Fact]
+    public void The_bound_holds_and_a_used_entry_gets_a_second_chance()
+    {
+        var cache = new ValidatedTokenCache(2);
+        var keys = new SigningKeys([new SymmetricSecurityKey(new byte[32])], DateTimeOffset.UtcNow);
+        var now = DateTimeOffset.UtcNow;
+        var entries = new List<ValidatedToken>();
+        for (var i = 0; i < 3; i++)
+        {
+            entries.Add(Entry(_issuer.Token().With("sub", "user-" + i).Build(), keys, now.AddMinutes(-1), now.AddMinutes(1)));
+        }
 
-        cache.Add(b, keys, now.AddMinutes(-1), now.AddMinutes(1));
-        Assert.False(cache.TryHit(b, refreshed, now)); // another key-set generation: not used, removed
-        Assert.False(cache.TryHit(b, keys, now));
+        cache.Add(entries[0]);
+        cache.Add(entries[1]);
+        cache.RecordHit(cache.Find(entries[0].EncodedToken, now)!);
+        cache.Add(entries[2]);
+        Assert.Equal(2, cache.Count);
+        Assert.NotNull(cache.Find(entries[0].EncodedToken, now)); // used: kept
+        Assert.Null(cache.Find(entries[1].EncodedToken, now));    // the least recently used: evicted
+        Assert.NotNull(cache.Find(entries[2].EncodedToken, now));
         Assert.Equal(1, cache.Hits);
     }
+
+    [Theory]
+    [InlineData("", "", true)]
+    [InlineData("abc", "abc", true)]
+    [InlineData("abcdefghijklmnopq", "abcdefghijklmnopq", true)]
+    [InlineData("abcdefghijklmnopq", "abcdefghijklmnopr", false)]
+    [InlineData("xbcdefghijklmnopq", "abcdefghijklmnopq", false)]
+    [InlineData("abc", "abcd", false)]
+    public void Token_text_comparison(string left, string right, bool equal)
+        => Assert.Equal(equal, TokenComparer.FixedTimeEquals(left, right));
+
+    [Fact]
+    public async Task A_hit_shares_the_token_object_and_gives_each_request_its_own_identity_with_every_claim()
+    {
+        SyncClock();
+        await using var api = await TestApiHost.StartAsync(
+            _issuer,
+            app =>
+            {
+                app.MapGet("/token-object", (HttpContext c) => RuntimeHelpers.GetHashCode(c.GetAccessToken()!).ToString(CultureInfo.InvariantCulture)).RequireAuthorization();
+                app.MapGet("/claims", (HttpContext c) =>
+                {
+                    // Every read loads the claims: the name, a role check, a clone; a copy made after a read has them all.
+                    var identity = (ClaimsIdentity)c.User.Identity!;
+                    var name = identity.Name;
+                    var copy = new ClaimsIdentity(identity);
+                    return string.Join(",", identity.Claims.Select(claim => claim.Type)) + "|" + copy.Claims.Count() + "|" + name
+                        + "|" + c.User.IsInRole("admin") + "|" + identity.Clone().Claims.Count();
+                }).RequireAuthorization();
+            },
+            o => o.TimeProvider = _time);
+        var validator = Validator(api);
+        var token = _issuer.Token().Roles("admin").With("sub", "user-1").Build();
+
+        var first = await (await api.Client.GetAsync("/token-object", token)).Content.ReadAsStringAsync();
+        var second = await (await api.Client.GetAsync("/token-object", token)).Content.ReadAsStringAsync();
+        Assert.Equal(first, second);
+
+        var claims = (await (await api.Client.GetAsync("/claims", token)).Content.ReadAsStringAsync()).Split('|');
+        Assert.Equal("iss,aud,sub,iat,nbf,exp,roles", claims[0]);
+        Assert.Equal(["7", "user-1", "True", "7"], claims[1..]);
+        Assert.Equal(1, validator.FullValidations);
+        Assert.Equal(2, validator.Cache!.Hits);
+    }
+
+    [Fact]
+    public async Task A_sender_constrained_token_is_marked_on_every_answer_from_the_cache()
+    {
+        await using var api = await StartAsync(o => o.TimeProvider = _time);
+        var validator = Validator(api);
+        var bound = _issuer.Token().WithJson("cnf", "{\"jkt\":\"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I\"}").Build();
+        var plain = _issuer.Token().Build();
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", bound));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", plain));
+
+        var entry = validator.FindValidated(bound);
+        Assert.NotNull(entry);
+        Assert.True(entry.IsSenderConstrained);
+        Assert.Equal("0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I", entry.ConfirmationThumbprint);
+        Assert.False(validator.FindValidated(plain)!.IsSenderConstrained);
+        Assert.Null(validator.FindValidated(plain)!.ConfirmationThumbprint);
+    }
+
+    [Fact]
+    public void Lists_read_from_a_shared_token_cannot_be_changed_even_through_a_cast()
+    {
+        var token = new AccessToken(new JsonWebToken(_issuer.Token().Roles("admin", "editor").Scope("read:a read:b").Build()));
+        foreach (var list in new[] { token.Scopes, token.Audiences, ReadRoles(token) })
+        {
+            Assert.False(list is string[]);
+            Assert.False(list is List<string>);
+            Assert.Throws<NotSupportedException>(() => ((IList<string>)list)[0] = "admin");
+        }
+
+        Assert.Equal(["read:a", "read:b"], token.Scopes);
+        Assert.Equal(["admin", "editor"], ReadRoles(token));
+
+        static IReadOnlyList<string> ReadRoles(AccessToken token) => token.TryGetStringList("roles", out var roles) ? roles : [];
+    }
+
+    private static ValidatedToken Entry(string token, SigningKeys keys, DateTimeOffset from, DateTimeOffset until)
+        => new(new AccessToken(new JsonWebToken(token)), keys, null, from, until, confirmation: false, confirmationThumbprint: null);
 
     [Fact]
     public async Task Keys_are_fetched_at_startup_before_any_request()

@@ -65,7 +65,7 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.Authorization = header;
-        Assert.Equal(TokenSourceResult.Malformed, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out _));
+        Assert.Equal(TokenSourceResult.Malformed, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out _, out _));
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.Authorization = new Microsoft.Extensions.Primitives.StringValues(["Bearer a.b.c", "Bearer a.b.c"]);
-        Assert.Equal(TokenSourceResult.Malformed, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out _));
+        Assert.Equal(TokenSourceResult.Malformed, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out _, out _));
         context.Request.Headers.Authorization = "Bearer a.b.c";
-        Assert.Equal(TokenSourceResult.Found, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out var token));
-        Assert.Equal("a.b.c", token);
+        Assert.Equal(TokenSourceResult.Found, TokenExtractor.Extract(context.Request, new Auth0ApiOptions(), out var token, out _));
+        Assert.Equal("a.b.c", token.Value);
     }
 
     [Fact]

@@ -187,4 +187,49 @@ public sealed class ValidationTests : IClassFixture<IssuerFixture>
 
         Assert.DoesNotContain(_fixture.Api.Logs, l => l.Level >= LogLevel.Error);
     }
+
+    [Theory]
+    [InlineData("exp", "\"9999999999\"")]
+    [InlineData("exp", "null")]
+    [InlineData("exp", "true")]
+    [InlineData("exp", "[9999999999]")]
+    [InlineData("nbf", "\"1\"")]
+    [InlineData("nbf", "{}")]
+    [InlineData("iat", "\"1700000000\"")]
+    [InlineData("iat", "null")]
+    public async Task Date_claims_must_be_json_numbers(string claim, string json)
+    {
+        var response = await Call(Issuer.Token().WithJson(claim, json));
+        await ResponseAssert.InvalidToken(response, $"\"{claim}\" claim must be a number");
+    }
+
+    [Fact]
+    public async Task Date_claims_as_numbers_pass_including_fractions()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await ResponseAssert.Ok(await Call(Issuer.Token().WithJson("exp", (now + 600).ToString(System.Globalization.CultureInfo.InvariantCulture) + ".5").WithJson("iat", now + ".25")));
+    }
+
+    [Theory]
+    [InlineData("[\"foo\"]")]
+    [InlineData("[\"exp\"]")]
+    [InlineData("[]")]
+    [InlineData("{}")]
+    [InlineData("null")]
+    [InlineData("\"foo\"")]
+    public async Task Any_crit_header_is_refused(string json)
+        => await ResponseAssert.InvalidToken(await Call(Issuer.Token().HeaderJson("crit", json)), "unsupported \"crit\" header parameter");
+
+    [Theory]
+    [InlineData("garbage", "")]
+    [InlineData("", "garbage")]
+    [InlineData("{}", "")]
+    [InlineData("", "{\"sub\":\"other\"}")]
+    [InlineData("", "]")]
+    public async Task Bytes_after_the_json_object_make_the_token_malformed(string header, string payload)
+        => await ResponseAssert.InvalidToken(await Call(Issuer.Token().Trailing(header, payload)), "Invalid Compact JWS");
+
+    [Fact]
+    public async Task Whitespace_after_the_json_object_is_still_json()
+        => await ResponseAssert.Ok(await Call(Issuer.Token().Trailing(" ", "\n")));
 }

@@ -19,6 +19,8 @@ public sealed class TestToken
     private TestSigningKey? _key;
     private byte[]? _secret;
     private string _algorithm = "RS256";
+    private string _headerSuffix = string.Empty;
+    private string _payloadSuffix = string.Empty;
 
     /// <summary>Starts a token signed by <paramref name="key"/> for <paramref name="issuer"/> and <paramref name="audience"/>.</summary>
     public TestToken(TestSigningKey key, string issuer, string audience)
@@ -62,6 +64,28 @@ public sealed class TestToken
             _header[name] = value;
         }
 
+        return this;
+    }
+
+    /// <summary>Sets a payload claim to raw JSON (any JSON value: <c>"9999999999"</c>, <c>{"jkt":"..."}</c>, <c>null</c>).</summary>
+    public TestToken WithJson(string claim, string json)
+    {
+        _payload[claim] = JsonElementOf(json);
+        return this;
+    }
+
+    /// <summary>Sets a header parameter to raw JSON (<c>["foo"]</c>, <c>[]</c>, <c>{}</c>, <c>null</c>).</summary>
+    public TestToken HeaderJson(string name, string json)
+    {
+        _header[name] = JsonElementOf(json);
+        return this;
+    }
+
+    /// <summary>Text appended after the JSON object of the header and of the payload, before encoding (still signed).</summary>
+    public TestToken Trailing(string header, string payload)
+    {
+        _headerSuffix = header;
+        _payloadSuffix = payload;
         return this;
     }
 
@@ -115,7 +139,8 @@ public sealed class TestToken
     /// <summary>The compact serialization.</summary>
     public string Build()
     {
-        var signingInput = Base64Url.Encode(Json(_header)) + "." + Base64Url.Encode(Json(_payload));
+        var signingInput = Base64Url.Encode([.. Json(_header), .. Encoding.UTF8.GetBytes(_headerSuffix)])
+            + "." + Base64Url.Encode([.. Json(_payload), .. Encoding.UTF8.GetBytes(_payloadSuffix)]);
         var data = Encoding.ASCII.GetBytes(signingInput);
         byte[] signature = _algorithm switch
         {
@@ -134,6 +159,12 @@ public sealed class TestToken
 
     /// <inheritdoc />
     public override string ToString() => Build();
+
+    private static JsonElement JsonElementOf(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     private static byte[] Json(Dictionary<string, object?> values)
     {

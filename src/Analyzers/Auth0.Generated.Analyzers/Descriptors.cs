@@ -34,6 +34,26 @@ namespace Auth0.Generated.Analyzers
             DiagnosticSeverity.Warning,
             "ASP.NET Core's authorization middleware skips every endpoint whose metadata contains IAllowAnonymous, so a requirement on the same endpoint is never evaluated. Remove one of the two.");
 
+        public static readonly DiagnosticDescriptor ProtectionNotEstablished = new DiagnosticDescriptor(
+            DiagnosticIds.ProtectionNotEstablished,
+            "Endpoint protection could not be established",
+            "The protection of endpoint {0} could not be established: {1}",
+            ProtectionCategory,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: false,
+            description: "Opt-in (enable it with 'dotnet_diagnostic.A0G003.severity = warning' in .editorconfig) for teams that require provable protection: the endpoint may be protected, but by something the analysis does not follow, so A0G001 and A0G004 stay silent about it.",
+            helpLinkUri: HelpLinkBase + DiagnosticIds.ProtectionNotEstablished + ".md",
+            customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+        public static readonly DiagnosticDescriptor UnprotectedThroughCallSite = Create(
+            DiagnosticIds.UnprotectedThroughCallSite,
+            "Endpoint is not protected through one of its call sites",
+            "Endpoint {0} is reachable without authentication when mapped through {1}: protect it there, on the endpoint or its group, or mark it AllowAnonymous() if it is public on purpose",
+            ProtectionCategory,
+            DiagnosticSeverity.Warning,
+            "The endpoint is mapped on a builder that a method of yours receives (or returns to its caller); at the call site named in the message, nothing protects that builder: no RequireAuthorization(), requirement or AllowAnonymous() on it, an enclosing group or the returned builder, and no fallback policy. Reported at compilation end (build, or full-solution analysis in the IDE).",
+            WellKnownDiagnosticTags.CompilationEnd);
+
         public static readonly DiagnosticDescriptor UnknownScope = Create(
             DiagnosticIds.UnknownScope,
             "Scope is not in the scope catalog",
@@ -54,7 +74,7 @@ namespace Auth0.Generated.Analyzers
         public static readonly DiagnosticDescriptor InvalidScopeSyntax = Create(
             DiagnosticIds.InvalidScopeSyntax,
             "Scope is empty or contains whitespace",
-            "Scope '{0}' is {1}; scopes are non-empty and space-delimited, so it can never match a token scope",
+            "Scope '{0}' is invalid ({1}); scopes are non-empty and space-delimited, so it can never match a token scope",
             ScopesCategory,
             DiagnosticSeverity.Error,
             "The scope claim is a space-separated list: a scope cannot be empty or contain whitespace. To require several scopes, pass each as its own argument.");

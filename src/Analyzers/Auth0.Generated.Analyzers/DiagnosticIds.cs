@@ -8,6 +8,8 @@ namespace Auth0.Generated.Analyzers
     {
         public const string UnprotectedRoute = "A0G001";
         public const string AllowAnonymousOverridesRequirement = "A0G002";
+        public const string ProtectionNotEstablished = "A0G003";
+        public const string UnprotectedThroughCallSite = "A0G004";
 
         public const string UnknownScope = "A0G101";
         public const string UnusedCatalogScope = "A0G102";

@@ -1,11 +1,17 @@
+using System.Runtime.CompilerServices;
 using Auth0.Generated.Shared;
 using Microsoft.CodeAnalysis;
 
 namespace Auth0.Generated.Analyzers
 {
-    /// <summary>The types the analyzers look for, resolved once per compilation.</summary>
+    /// <summary>
+    /// The types the analyzers look for, resolved once per compilation and shared by every analyzer of this assembly
+    /// (the compilation holds the only reference to its instance, so it is collected with the compilation).
+    /// </summary>
     internal sealed class KnownTypes
     {
+        private static readonly ConditionalWeakTable<Compilation, KnownTypes> Cache = new ConditionalWeakTable<Compilation, KnownTypes>();
+
         private KnownTypes(Compilation compilation)
         {
             RequirementAttributes = new INamedTypeSymbol?[RequirementKinds.All.Count];
@@ -30,6 +36,7 @@ namespace Auth0.Generated.Analyzers
             IEndpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
             RouteGroupBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.RouteGroupBuilder");
             WebApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
+            IEndpointConventionBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IEndpointConventionBuilder");
         }
 
         /// <summary>The requirement attribute types, indexed by <see cref="RequirementKind"/> (null when not referenced).</summary>
@@ -50,8 +57,10 @@ namespace Auth0.Generated.Analyzers
         public INamedTypeSymbol? IEndpointRouteBuilder { get; }
         public INamedTypeSymbol? RouteGroupBuilder { get; }
         public INamedTypeSymbol? WebApplication { get; }
+        public INamedTypeSymbol? IEndpointConventionBuilder { get; }
 
-        public static KnownTypes Create(Compilation compilation) => new KnownTypes(compilation);
+        /// <summary>The compilation's known types: looked up on the first call, then the same instance for every analyzer.</summary>
+        public static KnownTypes Create(Compilation compilation) => Cache.GetValue(compilation, c => new KnownTypes(c));
 
         /// <summary>The requirement kind of an attribute class, or null when it is not one of ours.</summary>
         public RequirementKind? KindOf(INamedTypeSymbol? attributeClass)

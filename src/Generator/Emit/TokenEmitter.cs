@@ -135,6 +135,12 @@ namespace Auth0.Generated.Generator.Emit
             var isReference = p.Kind is ClaimKind.String or ClaimKind.StringList;
             var fieldType = isReference && !p.IsNullable ? p.TypeName + "?" : p.TypeName;
             var returned = isReference && !p.IsNullable ? field + "!" : field;
+            if (p.Kind == ClaimKind.StringList && p.IsArray)
+            {
+                // One token object serves every request with the same token: an array is the one mutable value, so each read gets a copy.
+                returned = p.IsNullable ? $"(string[]?){field}?.Clone()" : $"(string[]){field}!.Clone()";
+            }
+
             w.WriteBlock($$"""
                 private {{fieldType}} {{field}};
                 private bool {{read}};

@@ -25,26 +25,47 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         : base(options, logger, encoder)
         => _validators = validators;
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        switch (TokenExtractor.Extract(Request, Options, out var token))
+        switch (TokenExtractor.Extract(Request, Options, out var token, out var source))
         {
             case TokenSourceResult.None:
-                return AuthenticateResult.NoResult();
+                return Task.FromResult(AuthenticateResult.NoResult());
             case TokenSourceResult.Malformed:
-                return AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null));
+                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(failure: null)));
             case TokenSourceResult.Conflict:
-                return AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict));
+                return Task.FromResult(AuthenticateResult.Fail(new Auth0AuthenticationException(TokenConflict)));
         }
 
-        var outcome = await _validators.Get(Scheme.Name).ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
-        if (outcome.Failure is { } failure)
+        if (source == TokenSource.Cookie && !CrossOriginGuard.Allows(Request, Options.TrustedOrigins))
         {
-            return AuthenticateResult.Fail(new Auth0AuthenticationException(failure));
+            return Task.FromResult(AuthenticateResult.Fail(new CrossOriginRequestException()));
         }
 
-        Context.Features.Set<AccessToken>(outcome.Token!);
-        var principal = new ClaimsPrincipal(outcome.Identity!);
+        var validator = _validators.Get(Scheme.Name);
+        return validator.FindValidated(token.AsSpan()) is { } cached
+            ? Task.FromResult(Authenticated(validator, cached))
+            : ValidateAsync(validator, token.Value!);
+    }
+
+    /// <summary>The full validation of a token the cache does not hold (a valid one is added to it).</summary>
+    private async Task<AuthenticateResult> ValidateAsync(Auth0TokenValidator validator, string token)
+    {
+        var outcome = await validator.ValidateAsync(token, Context.RequestAborted).ConfigureAwait(false);
+        return outcome.Failure is { } failure
+            ? AuthenticateResult.Fail(new Auth0AuthenticationException(failure))
+            : Authenticated(validator, outcome.Token!);
+    }
+
+    /// <summary>
+    /// Success for a validated token, fresh or from the cache: the shared token object as the request feature and a
+    /// principal of this request's own. A sender-constrained token (<see cref="ValidatedToken.IsSenderConstrained"/>,
+    /// <see cref="ValidatedToken.ConfirmationThumbprint"/>) is where proof-of-possession is checked, on every request.
+    /// </summary>
+    private AuthenticateResult Authenticated(Auth0TokenValidator validator, ValidatedToken validated)
+    {
+        Context.Features.Set(validated.Token);
+        var principal = new ClaimsPrincipal(validator.CreateIdentity(validated));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
     }
 
@@ -53,6 +74,9 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
         switch (result.Failure)
         {
+            case CrossOriginRequestException:
+                await Auth0Responses.WriteCrossOriginAsync(Response).ConfigureAwait(false);
+                break;
             case null:
             case Auth0AuthenticationException { Failure: null }:
                 await Auth0Responses.WriteBareChallengeAsync(Response).ConfigureAwait(false);
@@ -90,4 +114,21 @@ internal sealed class Auth0AuthenticationException : Exception
     }
 
     public Auth0Failure? Failure { get; }
+}
+
+/// <summary>A cookie token on an unsafe cross-origin browser request (<see cref="CrossOriginGuard"/>): answered 403. Never thrown.</summary>
+internal sealed class CrossOriginRequestException : Exception
+{
+    public CrossOriginRequestException()
+        : base(Auth0Responses.CrossOriginDescription)
+    {
+    }
+
+    public CrossOriginRequestException(string message) : base(message)
+    {
+    }
+
+    public CrossOriginRequestException(string message, Exception innerException) : base(message, innerException)
+    {
+    }
 }

@@ -28,6 +28,28 @@ internal static class Auth0Responses
         return Task.CompletedTask;
     }
 
+    /// <summary>The error code of a refused cross-origin cookie request.</summary>
+    public const string CrossOriginError = "cross_origin_request";
+
+    /// <summary>Its description.</summary>
+    public const string CrossOriginDescription =
+        "Cross-origin request refused: the access token came from a cookie and the browser reports another origin (Sec-Fetch-Site or Origin)";
+
+    /// <summary>
+    /// 403 with a JSON body and no challenge (a token would not help: the request's origin is what is refused), for a
+    /// cookie token on an unsafe cross-origin browser request.
+    /// </summary>
+    public static Task WriteCrossOriginAsync(HttpResponse response)
+    {
+        if (response.HasStarted)
+        {
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status403Forbidden;
+        return WriteJsonAsync(response, CrossOriginError, CrossOriginDescription);
+    }
+
     /// <summary>The failure's status, challenge and JSON body.</summary>
     public static Task WriteFailureAsync(HttpResponse response, Auth0Failure failure)
     {
@@ -38,15 +60,21 @@ internal static class Auth0Responses
 
         response.StatusCode = failure.StatusCode;
         response.Headers.Append(HeaderNames.WWWAuthenticate, Challenge(failure));
+        return WriteJsonAsync(response, failure.Error, failure.Description);
+    }
+
+    /// <summary><c>{"error": ..., "error_description": ...}</c>, not cacheable.</summary>
+    private static Task WriteJsonAsync(HttpResponse response, string error, string description)
+    {
         response.Headers.CacheControl = "no-store";
         response.ContentType = "application/json";
 
-        var buffer = new ArrayBufferWriter<byte>(128 + (failure.Description.Length * 2));
+        var buffer = new ArrayBufferWriter<byte>(128 + (description.Length * 2));
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("error", failure.Error);
-            writer.WriteString("error_description", failure.Description);
+            writer.WriteString("error", error);
+            writer.WriteString("error_description", description);
             writer.WriteEndObject();
         }
 

@@ -12,8 +12,8 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Authentication;
 
-/// <summary>The outcome of validating one token: an <see cref="AccessToken"/> and identity, or the failure to answer.</summary>
-internal readonly record struct TokenValidationOutcome(AccessToken? Token, ClaimsIdentity? Identity, Auth0Failure? Failure);
+/// <summary>The outcome of validating one token: what requests share about it, or the failure to answer.</summary>
+internal readonly record struct TokenValidationOutcome(ValidatedToken? Token, Auth0Failure? Failure);
 
 /// <summary>
 /// Validates access tokens with <see cref="JsonWebTokenHandler"/> against the keys of an <see cref="ISigningKeySource"/>:
@@ -35,6 +35,10 @@ internal sealed class Auth0TokenValidator
     private static readonly Auth0Failure NoIssuedAt = Auth0Failure.InvalidToken("missing required \"iat\" claim");
     private static readonly Auth0Failure BadIssuedAt = Auth0Failure.InvalidToken("\"iat\" claim timestamp check failed");
     private static readonly Auth0Failure BadSubject = Auth0Failure.InvalidToken("unexpected \"sub\" claim value");
+    private static readonly Auth0Failure Critical = Auth0Failure.InvalidToken("unsupported \"crit\" header parameter");
+    private static readonly Auth0Failure ExpiresNotNumber = Auth0Failure.InvalidToken("\"exp\" claim must be a number");
+    private static readonly Auth0Failure NotBeforeNotNumber = Auth0Failure.InvalidToken("\"nbf\" claim must be a number");
+    private static readonly Auth0Failure IssuedAtNotNumber = Auth0Failure.InvalidToken("\"iat\" claim must be a number");
     private static readonly Auth0Failure NoKeys = Auth0Failure.InvalidToken("Unable to fetch the signing keys of the issuer");
     private static readonly Auth0Failure Invalid = Auth0Failure.InvalidToken("Invalid token");
 
@@ -49,6 +53,8 @@ internal sealed class Auth0TokenValidator
     private readonly TimeSpan? _maxAge;
     private readonly string _rolesClaim;
     private readonly TimeProvider _time;
+    private readonly TokenValidationParameters _identityParameters;
+    private readonly Func<JsonWebToken, ClaimsIdentity> _createIdentity;
     private long _fullValidations;
 
     public Auth0TokenValidator(ISigningKeySource keys, Auth0ApiOptions options, IEnumerable<string> audiences, TimeProvider time)
@@ -84,6 +90,13 @@ internal sealed class Auth0TokenValidator
         }
 
         _algorithms = [.. algorithms];
+        _identityParameters = new TokenValidationParameters
+        {
+            AuthenticationType = Auth0ApiDefaults.AuthenticationScheme,
+            NameClaimType = "sub",
+            RoleClaimType = _rolesClaim,
+        };
+        _createIdentity = jwt => _handler.CreateIdentity(jwt, _identityParameters);
     }
 
     /// <summary>How tokens read scopes and roles.</summary>
@@ -114,11 +127,62 @@ internal sealed class Auth0TokenValidator
         }
     }
 
+    /// <summary>
+    /// The hit path: the entry of a token validated earlier, when it is the very same text, within its lifetime and
+    /// verified by the key-set generation that is current now. No parse, no allocation. Null: validate in full.
+    /// </summary>
+    public ValidatedToken? FindValidated(ReadOnlySpan<char> token)
+    {
+        if (Cache is not { } cache || cache.Find(token, _time.GetUtcNow()) is not { } entry)
+        {
+            return null;
+        }
+
+        if (!ReferenceEquals(entry.Keys, _secretKeys))
+        {
+            // The current generation, as a full validation would get it (a refresh that is due starts here, as it would there).
+            var current = _keys.GetKeysAsync(entry.KeyId, CancellationToken.None);
+            if (!current.IsCompletedSuccessfully)
+            {
+                return null;
+            }
+
+            if (!ReferenceEquals(current.Result, entry.Keys))
+            {
+                cache.Remove(entry);
+                return null;
+            }
+        }
+
+        cache.RecordHit(entry);
+        return entry;
+    }
+
+    /// <summary>A new identity for one request, its claims built from the token on first read.</summary>
+    public ClaimsIdentity CreateIdentity(ValidatedToken token)
+        => new LazyClaimsIdentity(token.Token.Jwt, _createIdentity, Auth0ApiDefaults.AuthenticationScheme, "sub", _rolesClaim);
+
+    /// <summary>Full validation (the cache is not consulted: see <see cref="FindValidated"/>); a valid token is added to the cache.</summary>
     public async ValueTask<TokenValidationOutcome> ValidateAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length > Auth0ApiDefaults.MaxTokenLength)
         {
             return Fail(TooLarge);
+        }
+
+        // Before IdentityModel's parse, which accepts some of these shapes and throws an unspecific error on others.
+        var shape = PayloadInspector.Inspect(token, out var confirmation, out var thumbprint);
+        if (shape != TokenShapeError.None)
+        {
+            return Fail(shape switch
+            {
+                TokenShapeError.Critical => Critical,
+                TokenShapeError.ExpiresNotNumber => ExpiresNotNumber,
+                TokenShapeError.NotBeforeNotNumber => NotBeforeNotNumber,
+                TokenShapeError.IssuedAtNotNumber => IssuedAtNotNumber,
+                TokenShapeError.SubjectNotString => BadSubject,
+                _ => Malformed,
+            });
         }
 
         JsonWebToken jwt;
@@ -139,26 +203,14 @@ internal sealed class Auth0TokenValidator
         }
 
         var useSecret = _secretKeys is not null && jwt.Alg is { } alg && alg.StartsWith("HS", StringComparison.Ordinal);
-        var keys = useSecret ? _secretKeys : await _keys.GetKeysAsync(string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid, cancellationToken).ConfigureAwait(false);
+        var kid = string.IsNullOrEmpty(jwt.Kid) ? null : jwt.Kid;
+        var keys = useSecret ? _secretKeys : await _keys.GetKeysAsync(kid, cancellationToken).ConfigureAwait(false);
         if (keys is null)
         {
             return Fail(NoKeys);
         }
 
         var parameters = keys.Parameters ??= CreateParameters(keys);
-        var cacheKey = default(TokenHash);
-        if (Cache is { } cache)
-        {
-            cacheKey = ValidatedTokenCache.Hash(token);
-            if (cache.TryHit(cacheKey, keys, _time.GetUtcNow()))
-            {
-                // Validated earlier against these very keys and still within its lifetime: a fresh identity and token
-                // object for this request, from this request's own parse.
-                var identity = _handler.CreateIdentity(jwt, parameters);
-                return new(GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings)), identity, null);
-            }
-        }
-
         Interlocked.Increment(ref _fullValidations);
         TokenValidationResult result;
         try
@@ -177,12 +229,6 @@ internal sealed class Auth0TokenValidator
             return Fail(Map(result.Exception));
         }
 
-        if (jwt.TryGetPayloadValue<object>("sub", out _)
-            && PayloadInspector.ClaimType(jwt.EncodedPayload, "sub"u8) is not (JsonTokenType.String or JsonTokenType.None))
-        {
-            return Fail(BadSubject);
-        }
-
         if (_requireIssuedAt)
         {
             if (!jwt.TryGetPayloadValue<object>("iat", out var iatValue) || iatValue is not (int or long or double or decimal))
@@ -199,9 +245,16 @@ internal sealed class Auth0TokenValidator
             }
         }
 
-        Cache?.Add(cacheKey, keys, ValidFrom(jwt), ValidUntil(jwt));
-        var accessToken = GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings));
-        return new(accessToken, result.ClaimsIdentity, null);
+        var validated = new ValidatedToken(
+            GeneratedRegistrations.CreateToken(new AccessToken(jwt, Settings)),
+            keys,
+            kid,
+            ValidFrom(jwt),
+            ValidUntil(jwt),
+            confirmation,
+            thumbprint);
+        Cache?.Add(validated);
+        return new(validated, null);
     }
 
     /// <summary>From when a validated token may be reused: its <c>nbf</c> less the tolerance (no <c>nbf</c>: always).</summary>
@@ -231,7 +284,7 @@ internal sealed class Auth0TokenValidator
         return new DateTimeOffset(Math.Clamp(ticks, DateTimeOffset.MinValue.UtcTicks, DateTimeOffset.MaxValue.UtcTicks), TimeSpan.Zero);
     }
 
-    private static TokenValidationOutcome Fail(Auth0Failure failure) => new(null, null, failure);
+    private static TokenValidationOutcome Fail(Auth0Failure failure) => new(null, failure);
 
     private TokenValidationParameters CreateParameters(SigningKeys keys) => new()
     {

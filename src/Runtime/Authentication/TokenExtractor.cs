@@ -1,5 +1,7 @@
 using System;
+using System.Buffers;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace Auth0.Generated.Authentication;
@@ -20,15 +22,29 @@ internal enum TokenSourceResult
     Conflict,
 }
 
+/// <summary>Where the token was found.</summary>
+internal enum TokenSource
+{
+    /// <summary>The <c>Authorization</c> header.</summary>
+    Header,
+
+    /// <summary>The <c>access_token</c> query parameter.</summary>
+    Query,
+
+    /// <summary>The configured cookie: a browser attaches it to cross-site requests too (see <see cref="CrossOriginGuard"/>).</summary>
+    Cookie,
+}
+
 /// <summary>
 /// Finds the token: the <c>Authorization</c> header (always), the <c>access_token</c> query parameter (opt-in) and a
-/// named cookie (opt-in; wins over the header). Allocates only the token substring.
+/// named cookie (opt-in; wins over the header). Allocates nothing: the token is a segment of the header, query or cookie value.
 /// </summary>
 internal static class TokenExtractor
 {
-    public static TokenSourceResult Extract(HttpRequest request, Auth0ApiOptions options, out string token)
+    public static TokenSourceResult Extract(HttpRequest request, Auth0ApiOptions options, out StringSegment token, out TokenSource source)
     {
-        token = string.Empty;
+        token = default;
+        source = TokenSource.Header;
         string? cookieToken = null;
         if (options.CookieName is { Length: > 0 } cookieName && request.Cookies.TryGetValue(cookieName, out var cookie) && cookie.Length > 0)
         {
@@ -46,9 +62,9 @@ internal static class TokenExtractor
             queryToken = query[0];
         }
 
-        string? headerToken = null;
+        var headerToken = default(StringSegment);
         var headerResult = TokenSourceResult.None;
-        var authorization = request.Headers[HeaderNames.Authorization];
+        var authorization = request.Headers.Authorization;
         if (authorization.Count > 0 && cookieToken is null)
         {
             headerResult = authorization.Count == 1 && TryParseBearer(authorization[0], out headerToken)
@@ -56,8 +72,8 @@ internal static class TokenExtractor
                 : TokenSourceResult.Malformed;
         }
 
-        var primary = cookieToken ?? headerToken;
-        if (queryToken is not null && (primary is not null || headerResult == TokenSourceResult.Malformed))
+        var primary = cookieToken is not null ? new StringSegment(cookieToken) : headerToken;
+        if (queryToken is not null && (primary.HasValue || headerResult == TokenSourceResult.Malformed))
         {
             return TokenSourceResult.Conflict;
         }
@@ -67,18 +83,19 @@ internal static class TokenExtractor
             return TokenSourceResult.Malformed;
         }
 
-        var found = primary ?? queryToken;
-        if (found is null)
+        var found = primary.HasValue ? primary : queryToken is not null ? new StringSegment(queryToken) : default;
+        if (!found.HasValue)
         {
             return TokenSourceResult.None;
         }
 
-        if (!IsToken(found))
+        if (!headerToken.HasValue && !IsToken(found.AsSpan()))
         {
             return TokenSourceResult.Malformed;
         }
 
         token = found;
+        source = cookieToken is not null ? TokenSource.Cookie : headerToken.HasValue ? TokenSource.Header : TokenSource.Query;
         return TokenSourceResult.Found;
     }
 
@@ -86,9 +103,9 @@ internal static class TokenExtractor
     /// Parses <c>Bearer &lt;token&gt;</c>: the scheme in any case, exactly one space, one token of RFC 6750
     /// <c>b64token</c> characters. Anything else (another scheme, two spaces, two tokens, a list) is malformed.
     /// </summary>
-    internal static bool TryParseBearer(string? header, out string? token)
+    internal static bool TryParseBearer(string? header, out StringSegment token)
     {
-        token = null;
+        token = default;
         const string Scheme = "Bearer ";
         if (header is null || header.Length <= Scheme.Length || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
@@ -101,33 +118,17 @@ internal static class TokenExtractor
             return false;
         }
 
-        token = header[Scheme.Length..];
+        token = new StringSegment(header, Scheme.Length, header.Length - Scheme.Length);
         return true;
     }
 
-    /// <summary>RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=".</summary>
+    /// <summary>The characters of an RFC 6750 b64token before its padding.</summary>
+    private static readonly SearchValues<char> TokenCharacters = SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/");
+
+    /// <summary>RFC 6750 b64token: 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" (vectorized).</summary>
     private static bool IsToken(ReadOnlySpan<char> value)
     {
-        if (value.IsEmpty)
-        {
-            return false;
-        }
-
-        var padding = false;
-        foreach (var c in value)
-        {
-            if (c == '=')
-            {
-                padding = true;
-                continue;
-            }
-
-            if (padding || !(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~' or '+' or '/'))
-            {
-                return false;
-            }
-        }
-
-        return value[0] != '=';
+        var body = value.TrimEnd('=');
+        return !body.IsEmpty && !body.ContainsAnyExcept(TokenCharacters);
     }
 }

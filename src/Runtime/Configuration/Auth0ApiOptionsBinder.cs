@@ -41,6 +41,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         options.Audience = NonEmpty(configuration[AudienceKey]) ?? NonEmpty(section["Audience"]) ?? options.Audience;
         ReadList(section.GetSection("Audiences"), options.Audiences);
         ReadList(section.GetSection("Algorithms"), options.Algorithms);
+        ReadList(section.GetSection("TrustedOrigins"), options.TrustedOrigins);
         options.ClockTolerance = ReadDuration(section, prefix, "ClockTolerance") ?? options.ClockTolerance;
         options.Strict = ReadBool(section, prefix, "Strict") ?? options.Strict;
         options.MaxTokenAge = ReadDuration(section, prefix, "MaxTokenAge") ?? options.MaxTokenAge;

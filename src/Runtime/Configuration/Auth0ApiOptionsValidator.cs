@@ -125,6 +125,14 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
             errors.Add("Auth0:CookieName is empty: set the cookie name (for example 'app.at') or leave it unset.");
         }
 
+        foreach (var origin in options.TrustedOrigins)
+        {
+            if (!Authentication.CrossOriginGuard.IsOrigin(origin))
+            {
+                errors.Add($"Auth0:TrustedOrigins: '{origin}' is not an origin: write scheme://host[:port] (no path, no trailing slash).");
+            }
+        }
+
         return errors;
     }
 

@@ -20,13 +20,22 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
     {
         ArgumentNullException.ThrowIfNull(token);
         var scheme = options?.Scheme ?? Auth0ApiDefaults.AuthenticationScheme;
-        var outcome = await _validators.Get(scheme).ValidateAsync(token, cancellationToken).ConfigureAwait(false);
-        if (outcome.Failure is { } failure)
+        var validator = _validators.Get(scheme);
+        var validated = validator.FindValidated(token.AsSpan());
+        if (validated is null)
         {
-            return AccessTokenValidationResult.Fail(failure);
+            var outcome = await validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
+            if (outcome.Failure is { } failure)
+            {
+                return AccessTokenValidationResult.Fail(failure);
+            }
+
+            validated = outcome.Token!;
         }
 
-        var accessToken = outcome.Token!;
+        // A sender-constrained token (validated.IsSenderConstrained) needs the DPoP proof checks: they go here with the
+        // proof, method and URL of AccessTokenValidationOptions once the runtime supports DPoP.
+        var accessToken = validated.Token;
         if (options is not null)
         {
             foreach (var claim in options.RequiredClaims)

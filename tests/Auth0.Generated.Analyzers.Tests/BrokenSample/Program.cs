@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
 
 [assembly: ApiScope("read:messages", Description = "Read messages")]
 [assembly: ApiScope("write:messages", Description = "Write messages")]
@@ -25,6 +26,7 @@ app.MapGet("/tier", [AllowAnonymous] () => "ok").RequireClaimEquals("isAdmin", t
 var api = app.MapGroup("/api").RequireScopes("read:messages");
 api.MapGet("/inbox", () => "protected by the group");
 api.MapGet("/me", (Token token) => token.Tier); // A0G309
+app.MapReports();
 
 app.Run();
 
@@ -60,6 +62,18 @@ namespace BrokenSample
     [Auth0Token]
     public partial class Derived : Base // A0G306
     {
+    }
+
+    public static class Reports
+    {
+        private static RouteGroupBuilder? _archive;
+
+        public static void MapReports(this IEndpointRouteBuilder app)
+        {
+            app.MapGet("/reports", () => "ok"); // A0G004
+            _archive = app.MapGroup("/archive");
+            _archive.MapGet("/", () => "ok"); // A0G003
+        }
     }
 
     public static class Checks

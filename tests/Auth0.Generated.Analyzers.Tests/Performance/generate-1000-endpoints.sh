@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes an API with 1,000 endpoints under a temp dir, builds it with the analyzers and -p:ReportAnalyzer=true, and prints
+# Writes an API with 1,000 endpoints (900 in Program.cs, 100 in modules called one and two levels up) under a temp dir, builds it with the analyzers and -p:ReportAnalyzer=true, and prints
 # the compiler's analyzer performance summary. Not part of the normal test run (it takes a minute or two).
 #   usage: tests/Auth0.Generated.Analyzers.Tests/Performance/generate-1000-endpoints.sh [output-dir]
 set -euo pipefail
@@ -14,8 +14,8 @@ cat > "$out/Endpoints1000.csproj" <<XML
     <Nullable>enable</Nullable>
     <ImplicitUsings>disable</ImplicitUsings>
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <!-- 100 endpoints are deliberately unprotected: the warnings are part of the measured work. -->
-    <NoWarn>\$(NoWarn);A0G001</NoWarn>
+    <!-- 100 endpoints in Program.cs and 75 mapped through modules are deliberately unprotected: the warnings are part of the measured work. -->
+    <NoWarn>\$(NoWarn);A0G001;A0G004</NoWarn>
   </PropertyGroup>
   <ItemGroup>
     <ProjectReference Include="$repo/src/Runtime/Auth0.Generated.csproj" />
@@ -52,9 +52,15 @@ using Microsoft.AspNetCore.Http;
 var builder = WebApplication.CreateBuilder(args);
 var app = builder.Build();
 CS
-  # 250 endpoints with a requirement convention, 250 in protected groups, 250 with handler attributes,
-  # 150 with RequireAuthorization()/AllowAnonymous(), 100 unprotected.
-  for i in $(seq 0 249); do
+  # 150 endpoints with a requirement convention, 250 in protected groups, 250 with handler attributes,
+  # 150 with RequireAuthorization()/AllowAnonymous(), 100 unprotected, and 100 in ten module files (below) whose
+  # protection is decided at their call sites, one and two levels up (modules 5-9 are mapped twice through MapApi).
+  for m in 0 1 2 3 4; do
+    if [ $((m % 2)) = 0 ]; then echo "app.MapGroup(\"/secure$m\").RequireAuthorization().MapModule$m();"; else echo "app.MapModule$m();"; fi
+  done
+  echo 'app.MapGroup("/v1").RequireAuthorization().MapApi();'
+  echo 'app.MapGroup("/v2").MapApi();'
+  for i in $(seq 0 149); do
     a=$((i % 20))
     echo "app.MapGet(\"/conv/$i\", () => \"ok\").WithName(\"conv$i\").RequireScopes(\"read:area$a\");"
   done
@@ -100,6 +106,41 @@ namespace Endpoints1000
 }
 CS
 } > "$out/Program.cs"
+
+# Ten module files mapping ten endpoints each on the builder they receive; MapApi calls modules 5-9 on a group.
+for m in $(seq 0 9); do
+  {
+    echo 'using Microsoft.AspNetCore.Builder;'
+    echo 'using Microsoft.AspNetCore.Http;'
+    echo 'using Microsoft.AspNetCore.Routing;'
+    echo ''
+    echo "public static class Module$m"
+    echo '{'
+    echo "    public static IEndpointRouteBuilder MapModule$m(this IEndpointRouteBuilder app)"
+    echo '    {'
+    echo "        var group = app.MapGroup(\"/m$m\").WithTags(\"m$m\");"
+    for j in $(seq 0 9); do
+      echo "        group.MapGet(\"/e$j\", (int id) => id);"
+    done
+    echo '        return app;'
+    echo '    }'
+    echo '}'
+  } > "$out/Module$m.cs"
+done
+{
+  echo 'using Microsoft.AspNetCore.Builder;'
+  echo 'using Microsoft.AspNetCore.Routing;'
+  echo ''
+  echo 'public static class ModuleApi'
+  echo '{'
+  echo '    public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)'
+  echo '    {'
+  echo '        var api = app.MapGroup("/api");'
+  for m in 5 6 7 8 9; do echo "        api.MapModule$m();"; done
+  echo '        return app;'
+  echo '    }'
+  echo '}'
+} > "$out/ModuleApi.cs"
 
 # The runtime's endpoint conventions, until it ships them (same shapes; matched by name and namespace).
 if ! grep -rqs "static TBuilder RequireScopes" "$repo/src/Runtime"; then

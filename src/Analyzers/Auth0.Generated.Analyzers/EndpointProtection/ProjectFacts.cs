@@ -9,29 +9,37 @@ namespace Auth0.Generated.Analyzers
     /// <summary>
     /// Project-wide facts that protect every endpoint, found once per compilation by a syntactic pass over the trees
     /// whose text mentions them (no semantic model of other trees is needed):
-    /// an authorization fallback policy (<c>o.FallbackPolicy = ...</c>, <c>.SetFallbackPolicy(...)</c>, with anything but a
-    /// <c>null</c> literal), and for controllers a global <c>AuthorizeFilter</c> or <c>MapControllers()</c> (and friends)
+    /// an authorization fallback policy (<c>o.FallbackPolicy = ...</c>, <c>.SetFallbackPolicy(...)</c>,
+    /// <c>.AddFallbackPolicy("name", ...)</c>, with anything but a <c>null</c> literal), and for controllers a global <c>AuthorizeFilter</c> or <c>MapControllers()</c> (and friends)
     /// whose result is chained into <c>RequireAuthorization()</c> or used in any way the analyzer does not follow.
     /// Syntactic on purpose: a false "protected" only silences a warning (precision over recall).
     /// </summary>
     internal sealed class ProjectFacts
     {
-        private readonly Lazy<(bool Fallback, bool Controllers)> _facts;
+        private readonly Lazy<(bool Fallback, bool Controllers, bool Mvc)> _facts;
 
         public ProjectFacts(Compilation compilation)
-            => _facts = new Lazy<(bool, bool)>(() => Scan(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            => _facts = new Lazy<(bool, bool, bool)>(() => Scan(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
 
         public bool HasFallbackPolicy => _facts.Value.Fallback;
 
         public bool ControllersProtected => _facts.Value.Fallback || _facts.Value.Controllers;
 
-        private static (bool, bool) Scan(Compilation compilation)
+        /// <summary>The project registers or maps MVC controllers (so MVC discovers classes by their "Controller" suffix).</summary>
+        public bool UsesMvc => _facts.Value.Mvc;
+
+        private static (bool, bool, bool) Scan(Compilation compilation)
         {
             var fallback = false;
             var controllers = false;
+            var mvc = false;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var text = tree.GetText().ToString();
+                mvc |= text.IndexOf("AddControllers", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("AddMvc", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("MapControllers", StringComparison.Ordinal) >= 0
+                    || text.IndexOf("ControllerRoute", StringComparison.Ordinal) >= 0;
                 var mentionsFallback = text.IndexOf("FallbackPolicy", StringComparison.Ordinal) >= 0;
                 var mentionsControllers = text.IndexOf("AuthorizeFilter", StringComparison.Ordinal) >= 0
                     || text.IndexOf("MapControllers", StringComparison.Ordinal) >= 0
@@ -52,9 +60,7 @@ namespace Auth0.Generated.Analyzers
                             break;
                         case InvocationExpressionSyntax invocation:
                             var name = SyntaxHelpers.NameOf(invocation.Expression);
-                            if (mentionsFallback && name == "SetFallbackPolicy"
-                                && invocation.ArgumentList.Arguments.Count == 1
-                                && !invocation.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression))
+                            if (mentionsFallback && IsFallbackPolicyCall(name, invocation.ArgumentList.Arguments))
                             {
                                 fallback = true;
                             }
@@ -72,8 +78,17 @@ namespace Auth0.Generated.Analyzers
                 }
             }
 
-            return (fallback, controllers);
+            return (fallback, controllers, mvc);
         }
+
+        /// <summary>
+        /// <c>SetFallbackPolicy(policy)</c> and <c>AddFallbackPolicy("name", policy or builder =&gt; ...)</c> (the
+        /// AuthorizationBuilder's), with anything but a <c>null</c> policy. <c>SetDefaultPolicy</c>/<c>AddDefaultPolicy</c>
+        /// are not fallbacks: the default policy applies only to endpoints that ask for authorization.
+        /// </summary>
+        private static bool IsFallbackPolicyCall(string? name, SeparatedSyntaxList<ArgumentSyntax> arguments)
+            => (name == "SetFallbackPolicy" && arguments.Count == 1 && !arguments[0].Expression.IsKind(SyntaxKind.NullLiteralExpression))
+                || (name == "AddFallbackPolicy" && arguments.Count == 2 && !arguments[1].Expression.IsKind(SyntaxKind.NullLiteralExpression));
 
         /// <summary>True unless the call is a plain statement or a chain of calls none of which is about authorization.</summary>
         private static bool ControllerConventionsMayProtect(InvocationExpressionSyntax invocation)

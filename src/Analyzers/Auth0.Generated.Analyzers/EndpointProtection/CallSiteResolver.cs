@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace Auth0.Generated.Analyzers
+{
+    /// <summary>
+    /// Follows builders across methods of the compilation. While the bodies are analyzed (concurrently), it collects
+    /// every call of a method in source that takes a builder, with what the call site's body tells about each builder
+    /// argument (its protection from above) and about the returned value (the conventions chained onto it), and every use of
+    /// such a method as a delegate. At compilation end it decides each endpoint left open: unprotected when some call
+    /// site resolves to an unprotected builder (several levels up), protected when every call site protects it, unknown
+    /// otherwise (no call site in the compilation, used as a delegate, recursion, an unknown call site).
+    /// </summary>
+    internal sealed class CallSiteResolver
+    {
+        private const int MaxDepth = 16;
+
+        private static readonly char[] Whitespace = { ' ', '\t', '\r', '\n' };
+
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>> _callSites = new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, bool> _delegates = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<(IMethodSymbol, int, bool), Outcome> _resolved = new Dictionary<(IMethodSymbol, int, bool), Outcome>();
+        private readonly HashSet<(IMethodSymbol, int, bool)> _visiting = new HashSet<(IMethodSymbol, int, bool)>();
+
+        /// <summary>A method of the compilation taking a builder: its call sites decide the endpoints it maps.</summary>
+        public static bool Follows(IMethodSymbol method, KnownTypes known)
+        {
+            if (!ConventionMethods.IsInSource(method))
+            {
+                return false;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (MapCalls.IsBuilderType(parameter.Type, known))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public void AddCallSite(IInvocationOperation call, BuilderFlow flow, KnownTypes known)
+        {
+            var arguments = new ProtectionState?[call.TargetMethod.Parameters.Length];
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length && MapCalls.IsBuilderType(parameter.Type, known))
+                {
+                    arguments[parameter.Ordinal] = flow.EvaluateArgument(argument.Value);
+                }
+            }
+
+            var returned = call.TargetMethod.ReturnsVoid ? null : flow.EvaluateReturned(call);
+            var site = new CallSite(call.Syntax.GetLocation(), Display(call.Syntax), arguments, returned);
+            _callSites.GetOrAdd(MapCalls.Definition(call.TargetMethod), _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
+        }
+
+        public void AddDelegate(IMethodSymbol method) => _delegates[MapCalls.Definition(method)] = true;
+
+        /// <summary>Decides an open state (compilation end only: it reads every call site).</summary>
+        public Outcome Resolve(ProtectionState state) => Resolve(state, 0);
+
+        private Outcome Resolve(ProtectionState state, int depth)
+        {
+            if (state.Decided)
+            {
+                return Outcome.Protected;
+            }
+
+            if (state.UnknownReason is { } reason)
+            {
+                return Outcome.Unknown(reason);
+            }
+
+            if (!state.Open || state.OpenMethod is not { } method)
+            {
+                return Outcome.Unprotected(null);
+            }
+
+            return ResolveMethod(MapCalls.Definition(method), state.OpenParameter?.Ordinal ?? -1, state.OpenReturn is not null, depth);
+        }
+
+        private Outcome ResolveMethod(IMethodSymbol method, int ordinal, bool returned, int depth)
+        {
+            var key = (method, ordinal, returned);
+            if (_resolved.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            if (depth > MaxDepth || !_visiting.Add(key))
+            {
+                return Outcome.Unknown(UnknownReasons.Recursive); // not memoized: the outer resolution decides
+            }
+
+            var outcome = Aggregate(method, ordinal, returned, depth);
+            _visiting.Remove(key);
+            _resolved[key] = outcome;
+            return outcome;
+        }
+
+        private Outcome Aggregate(IMethodSymbol method, int ordinal, bool returned, int depth)
+        {
+            if (!_callSites.TryGetValue(method, out var queue) || queue.IsEmpty)
+            {
+                return Outcome.Unknown(_delegates.ContainsKey(method) ? UnknownReasons.UsedAsDelegate : UnknownReasons.NoCallSite);
+            }
+
+            Outcome? unknown = _delegates.ContainsKey(method) ? Outcome.Unknown(UnknownReasons.UsedAsDelegate) : null;
+            foreach (var site in queue.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
+            {
+                var outcome = AtSite(site, ordinal, returned, depth);
+                if (outcome.Kind == OutcomeKind.Unprotected)
+                {
+                    return outcome;
+                }
+
+                if (outcome.Kind == OutcomeKind.Unknown)
+                {
+                    unknown ??= outcome;
+                }
+            }
+
+            return unknown ?? Outcome.Protected;
+        }
+
+        /// <summary>One call site: protected when its argument or the conventions on its result protect; unprotected when neither can.</summary>
+        private Outcome AtSite(CallSite site, int ordinal, bool returned, int depth)
+        {
+            Outcome? unknown = null;
+            Outcome? unprotected = null;
+            foreach (var part in Parts(site, ordinal, returned))
+            {
+                var outcome = part is null ? Outcome.Unknown(UnknownReasons.Escapes) : Resolve(part, depth + 1);
+                switch (outcome.Kind)
+                {
+                    case OutcomeKind.Protected:
+                        return outcome;
+                    case OutcomeKind.Unknown:
+                        unknown ??= outcome;
+                        break;
+                    default:
+                        unprotected ??= outcome.Site is null ? Outcome.Unprotected(site) : outcome;
+                        break;
+                }
+            }
+
+            return unknown ?? unprotected ?? Outcome.Unknown(UnknownReasons.Escapes);
+        }
+
+        private static IEnumerable<ProtectionState?> Parts(CallSite site, int ordinal, bool returned)
+        {
+            if (ordinal >= 0)
+            {
+                yield return ordinal < site.Arguments.Length ? site.Arguments[ordinal] : null;
+            }
+
+            if (returned)
+            {
+                yield return site.Returned;
+            }
+        }
+
+        private static string Display(SyntaxNode call)
+        {
+            var text = call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
+                ? member.Expression + "." + member.Name + "(...)"
+                : call is InvocationExpressionSyntax invocation ? invocation.Expression + "(...)" : call.ToString();
+            text = string.Join(" ", text.Split(Whitespace, StringSplitOptions.RemoveEmptyEntries));
+            if (text.Length > 80)
+            {
+                text = "..." + text.Substring(text.Length - 77);
+            }
+
+            var line = call.GetLocation().GetLineSpan();
+            return "'" + text + "' (" + Path.GetFileName(line.Path) + " line " + (line.StartLinePosition.Line + 1) + ")";
+        }
+
+        internal sealed class CallSite
+        {
+            public CallSite(Location location, string display, ProtectionState?[] arguments, ProtectionState? returned)
+            {
+                Location = location;
+                DisplayText = display;
+                Arguments = arguments;
+                Returned = returned;
+            }
+
+            public Location Location { get; }
+
+            /// <summary>"'app.MapOrders(...)' (Program.cs line 12)": named in the diagnostic.</summary>
+            public string DisplayText { get; }
+
+            public ProtectionState?[] Arguments { get; }
+
+            public ProtectionState? Returned { get; }
+        }
+
+        internal enum OutcomeKind
+        {
+            Protected,
+            Unprotected,
+            Unknown,
+        }
+
+        internal sealed class Outcome
+        {
+            public static readonly Outcome Protected = new Outcome(OutcomeKind.Protected, null, null);
+
+            private Outcome(OutcomeKind kind, CallSite? site, string? reason)
+            {
+                Kind = kind;
+                Site = site;
+                Reason = reason;
+            }
+
+            public OutcomeKind Kind { get; }
+
+            /// <summary>For an unprotected outcome: the outermost call site where the builder is unprotected.</summary>
+            public CallSite? Site { get; }
+
+            /// <summary>For an unknown outcome: why.</summary>
+            public string? Reason { get; }
+
+            public static Outcome Unprotected(CallSite? site) => new Outcome(OutcomeKind.Unprotected, site, null);
+
+            public static Outcome Unknown(string reason) => new Outcome(OutcomeKind.Unknown, null, reason);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Inventory;
+
+public static class Endpoints
+{
+    public static RouteGroupBuilder Routes { get; set; } = null!;
+
+    public static void MapAll()
+    {
+        Routes.MapGet("/items", () => Results.Ok()); // unprotected
+        Routes.MapPost("/items", (string sku) => Results.Created("/items/1", sku)).RequireAuthorization();
+    }
+}
+
+public static class Modules
+{
+    public static readonly Action<IEndpointRouteBuilder>[] All = { MapSuppliers, MapWarehouses };
+
+    private static void MapSuppliers(IEndpointRouteBuilder app)
+        => app.MapGet("/suppliers", () => Results.Ok()); // unprotected
+
+    private static void MapWarehouses(IEndpointRouteBuilder app)
+        => app.MapGet("/warehouses", () => Results.Ok()).RequireAuthorization();
+}
