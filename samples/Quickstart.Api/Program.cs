@@ -147,12 +147,13 @@ namespace Quickstart.Api
 {
     /// <summary>
     /// The access token of the Auth0 seed with its custom claims; the generator completes it (typed, cached accessors
-    /// over the validated token, <c>BindAsync</c> so handlers take it as a parameter). Declaring
-    /// <see cref="IBindableFromHttpContext{TSelf}"/> here lets the Request Delegate Generator (on under Native AOT), which
-    /// cannot see generated code, bind <c>(Token token)</c> parameters; the generator implements it.
+    /// over the validated token, <c>BindAsync</c> so handlers take it as a parameter). The Request Delegate Generator (on
+    /// under Native AOT) cannot see generated code, so this declaration says what it must know: the base class
+    /// <see cref="AccessToken"/> (handlers return inherited members such as <c>Sub</c>) and
+    /// <see cref="IBindableFromHttpContext{TSelf}"/> (it binds <c>(Token token)</c> parameters; the generator implements it).
     /// </summary>
     [Auth0Token]
-    public partial class Token : IBindableFromHttpContext<Token>
+    public partial class Token : AccessToken, IBindableFromHttpContext<Token>
     {
         /// <summary>The subscription tier (<c>tier</c>: <c>"free"</c> or <c>"premium"</c>); null when absent or unknown.</summary>
         public partial SubscriptionTier? Tier { get; }

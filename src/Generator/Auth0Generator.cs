@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Auth0.Generated.Generator.Emit;
-using Auth0.Generated.Generator.Model;
 using Auth0.Generated.Generator.Parsing;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0.Generated.Generator
 {

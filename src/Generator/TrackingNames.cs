@@ -1,5 +1,3 @@
-using Auth0.Generated.Shared;
-
 namespace Auth0.Generated.Generator
 {
     /// <summary>The names of the generator's pipeline steps (tests assert how each reacts to an edit).</summary>

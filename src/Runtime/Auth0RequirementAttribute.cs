@@ -27,7 +27,7 @@ public abstract class Auth0RequirementAttribute : Attribute, IAuthorizeData, IAu
 
     /// <summary>
     /// The canonical text of this requirement. The generator registers its compiled check under the same key
-    /// (see <see cref="RequirementKeys"/>).
+    /// (see <see cref="RequirementKeyFormat"/>, src/Shared).
     /// </summary>
     public string RequirementKey => _key ??= BuildKey();
 

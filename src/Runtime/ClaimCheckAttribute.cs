@@ -39,7 +39,7 @@ public sealed class ClaimCheckAttribute : Auth0RequirementAttribute
     /// <summary>The <c>error_description</c> sent when the check fails; <see cref="DefaultMessage"/> when not set.</summary>
     public string? Message { get; set; }
 
-    private protected override string BuildKey() => RequirementKeys.ClaimCheck(Type, Method, Message);
+    private protected override string BuildKey() => RequirementKeyFormat.ClaimCheck(Type.FullName ?? Type.Name, Method, Message);
 
     private protected override IAuth0Check CreateFallbackCheck() => CustomCheck.FromMethod(Type, Method, Message ?? DefaultMessage);
 }

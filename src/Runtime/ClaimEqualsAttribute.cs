@@ -40,7 +40,7 @@ public sealed class ClaimEqualsAttribute : Auth0RequirementAttribute
     /// <summary>The JSON type the claim must have.</summary>
     public ClaimValueKind Kind { get; }
 
-    private protected override string BuildKey() => RequirementKeys.ClaimEquals(Claim, Kind, Value);
+    private protected override string BuildKey() => RequirementKeyFormat.ClaimEquals(Claim, Kind, Value);
 
     private protected override IAuth0Check CreateFallbackCheck() => ClaimValueCheck.Equal(Claim, Kind, Value);
 }

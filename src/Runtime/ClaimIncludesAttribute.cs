@@ -26,7 +26,7 @@ public sealed class ClaimIncludesAttribute : Auth0RequirementAttribute
     /// <summary>The values that must all be present.</summary>
     public string[] Values { get; }
 
-    private protected override string BuildKey() => RequirementKeys.ClaimIncludes(Claim, Values);
+    private protected override string BuildKey() => RequirementKeyFormat.Values(RequirementKind.ClaimIncludes, Claim, Values);
 
     private protected override IAuth0Check CreateFallbackCheck() => ClaimValueCheck.Includes(Claim, Values);
 }

@@ -18,7 +18,7 @@ public sealed class RequireAnyScopeAttribute : Auth0RequirementAttribute
     /// <summary>The accepted scopes: one of them is enough.</summary>
     public string[] Scopes { get; }
 
-    private protected override string BuildKey() => RequirementKeys.AnyScope(Scopes);
+    private protected override string BuildKey() => RequirementKeyFormat.Values(RequirementKind.AnyScope, null, Scopes);
 
     private protected override IAuth0Check CreateFallbackCheck() => ScopeCheck.AnyOf(Scopes);
 }

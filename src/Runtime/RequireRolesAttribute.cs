@@ -18,7 +18,7 @@ public sealed class RequireRolesAttribute : Auth0RequirementAttribute
     /// <summary>The accepted roles: one of them is enough.</summary>
     public string[] Roles { get; }
 
-    private protected override string BuildKey() => RequirementKeys.AnyRole(Roles);
+    private protected override string BuildKey() => RequirementKeyFormat.Values(RequirementKind.AnyRole, null, Roles);
 
     private protected override IAuth0Check CreateFallbackCheck() => RoleCheck.AnyOf(Roles);
 }

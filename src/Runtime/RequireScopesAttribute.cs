@@ -19,7 +19,7 @@ public sealed class RequireScopesAttribute : Auth0RequirementAttribute
     /// <summary>The scopes that must all be present.</summary>
     public string[] Scopes { get; }
 
-    private protected override string BuildKey() => RequirementKeys.AllScopes(Scopes);
+    private protected override string BuildKey() => RequirementKeyFormat.Values(RequirementKind.AllScopes, null, Scopes);
 
     private protected override IAuth0Check CreateFallbackCheck() => ScopeCheck.AllOf(Scopes);
 }

@@ -90,33 +90,31 @@ namespace Auth0.Generated.Shared
 
         public static RequirementKindInfo Get(RequirementKind kind) => All[(int)kind];
 
+        private static Dictionary<string, RequirementKindInfo> Index(Func<RequirementKindInfo, string?> key)
+        {
+            var index = new Dictionary<string, RequirementKindInfo>(StringComparer.Ordinal);
+            foreach (var info in All)
+            {
+                if (key(info) is { } name)
+                {
+                    index.Add(name, info);
+                }
+            }
+
+            return index;
+        }
+
+        private static readonly Dictionary<string, RequirementKindInfo> ByAttribute = Index(info => info.AttributeMetadataName);
+
+        private static readonly Dictionary<string, RequirementKindInfo> ByConvention = Index(info => info.ConventionName);
+
         /// <summary>The kind whose attribute has this metadata name, or null.</summary>
         public static RequirementKindInfo? ByAttributeMetadataName(string metadataName)
-        {
-            foreach (var info in All)
-            {
-                if (string.Equals(info.AttributeMetadataName, metadataName, StringComparison.Ordinal))
-                {
-                    return info;
-                }
-            }
+            => ByAttribute.TryGetValue(metadataName, out var info) ? info : null;
 
-            return null;
-        }
-
-        /// <summary>The kind whose convention has this method name, or null.</summary>
+        /// <summary>The kind whose convention has this method name, or null (the generator asks for every member call it sees).</summary>
         public static RequirementKindInfo? ByConventionName(string methodName)
-        {
-            foreach (var info in All)
-            {
-                if (string.Equals(info.ConventionName, methodName, StringComparison.Ordinal))
-                {
-                    return info;
-                }
-            }
-
-            return null;
-        }
+            => ByConvention.TryGetValue(methodName, out var info) ? info : null;
 
         /// <summary>
         /// The <see cref="ClaimValueKind"/> of a <see cref="RequirementArguments.ClaimAndValue"/> overload, from its value

@@ -1,11 +1,8 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
+using Auth0.Generated.CodeFixes;
 
 namespace Auth0.Generated.Analyzers.Tests;
 
-/// <summary>A0G301-A0G308: [ClaimCheck] methods and the shape of the [Auth0Token] type.</summary>
+/// <summary>A0G301-A0G308 and A0G310: [ClaimCheck] methods and the shape of the [Auth0Token] type.</summary>
 public class DeclarationTests
 {
     private const string Checks = """
@@ -40,7 +37,7 @@ public class DeclarationTests
                 [ClaimCheck(typeof(Checks), nameof(Checks.Overloaded))]
                 public static string A() => "ok";
             }
-            """).WithoutCompilerErrors().RunAsync();
+            """).RunAsync();
 
     [Fact]
     public Task ClaimCheck_naming_a_missing_method_is_an_error()
@@ -51,7 +48,6 @@ public class DeclarationTests
                 [ClaimCheck(typeof(Checks), {|A0G303:""|})] public static string B() => "ok";
             }
             """)
-            .WithoutCompilerErrors()
             .Expect(new DiagnosticResult(DiagnosticIds.ClaimCheckMethodNotFound, DiagnosticSeverity.Error)
                 .WithSpan("/0/Test0.cs", 44, 33, 44, 42)
                 .WithArguments("Checks", "Missing"))
@@ -72,7 +68,6 @@ public class DeclarationTests
                 public static string A() => "ok";
             }
             """)
-            .WithoutCompilerErrors()
             .RunAsync();
 
     [Fact]
@@ -94,7 +89,7 @@ public class DeclarationTests
                     public void Dispose() { }
                 }
             }
-            """).WithoutCompilerErrors().RunAsync();
+            """).RunAsync();
 
     [Fact]
     public Task A_token_that_is_not_partial_is_an_error()
@@ -112,7 +107,7 @@ public class DeclarationTests
     public Task Unsupported_token_shapes_are_errors()
         => Verify.Analyzer<TokenAnalyzer>("""
             [Auth0Token]
-            public partial class GlobalNamespaceIsSupported
+            public partial class GlobalNamespaceIsSupported : AccessToken
             {
             }
 
@@ -155,12 +150,84 @@ public class DeclarationTests
             """).RunAsync();
 
     [Fact]
+    public Task A_token_without_its_base_class_is_a_warning()
+        => Verify.Analyzer<TokenAnalyzer>("""
+            namespace Demo
+            {
+                [Auth0Token]
+                public partial class {|A0G310:Token|} : IDisposable
+                {
+                    public partial string? Tier { get; }
+                    public void Dispose() { }
+                }
+
+                [Auth0Token]
+                public partial class Qualified : Auth0.Generated.AccessToken
+                {
+                }
+
+                public partial class Qualified
+                {
+                    public partial string? Tier { get; }
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task The_fix_derives_the_token_from_AccessToken()
+        => Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
+            namespace Demo
+            {
+                [Auth0Token]
+                public partial class {|A0G310:Token|}
+                {
+                    public partial string? Tier { get; }
+                }
+            }
+            """)
+            .Fixed("""
+            namespace Demo
+            {
+                [Auth0Token]
+                public partial class Token : AccessToken
+                {
+                    public partial string? Tier { get; }
+                }
+            }
+            """)
+            .RunAsync();
+
+    [Fact]
+    public Task The_fix_puts_the_base_class_before_the_interfaces_and_qualifies_it_without_a_using()
+        => Verify.CodeFix<TokenAnalyzer, TokenDeclarationCodeFixProvider>("""
+            namespace Demo
+            {
+                [Auth0.Generated.Auth0Token]
+                public partial class {|A0G310:Token|} : System.IDisposable, Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
+                {
+                    public void Dispose() { }
+                }
+            }
+            """, usings: false)
+            .Fixed("""
+            namespace Demo
+            {
+                [Auth0.Generated.Auth0Token]
+                public partial class Token : Auth0.Generated.AccessToken, System.IDisposable, Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
+                {
+                    public void Dispose() { }
+                }
+            }
+            """)
+            .RunAsync();
+
+    [Fact]
     public Task Unsupported_claim_types_and_non_partial_claim_properties_are_errors()
         => Verify.Analyzer<TokenAnalyzer>("""
             namespace Demo
             {
                 [Auth0Token]
-                public partial class Token
+                public partial class Token : AccessToken
                 {
                     public partial {|A0G307:Guid|} Id { get; }
                     public partial {|A0G307:List<string>|} Items { get; }
@@ -169,5 +236,5 @@ public class DeclarationTests
                     public string NotAClaim { get; } = "";
                 }
             }
-            """).WithoutCompilerErrors().RunAsync();
+            """).RunAsync();
 }

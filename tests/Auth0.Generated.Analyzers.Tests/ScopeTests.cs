@@ -1,8 +1,4 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using Auth0.Generated.CodeFixes;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using static Auth0.Generated.Analyzers.Tests.UnprotectedRouteTests;
 
 namespace Auth0.Generated.Analyzers.Tests;
@@ -59,11 +55,7 @@ public class ScopeTests
             [assembly: ApiScope("admin")]
             [assembly: ApiScope({|A0G103:"bad scope"|})]
 
-            public static class Scopes
-            {
-                public const string Admin = "admin";
-            }
-
+            // Scopes.Admin is the generator's constant for "admin".
             public static class Api
             {
                 [RequireScopes("write:messages")] public static string A() => "ok";
@@ -119,10 +111,9 @@ public class ScopeTests
     [Fact]
     public Task Generated_scope_constants_are_read_as_their_values()
         => Analyze(Catalog + """
+            // The generator writes ReadMessages and WriteMessages from the catalog; a constant of the app's own joins them.
             public static partial class Scopes
             {
-                public const string ReadMessages = "read:messages";
-                public const string WriteMessages = "write:messages";
                 public const string Typo = "write:mesages";
             }
 

@@ -1,8 +1,4 @@
-using System.Linq;
-using Auth0.Generated.Generator.Tests.Infrastructure;
 using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Auth0.Generated.Generator.Tests;
 
@@ -286,6 +282,52 @@ public class GeneratorTests
              ("/repo/src/Api/other.json", """[{"value": "not:a:catalog"}]""")],
             rootNamespace: "My.Api");
         Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Unsupported_claim_properties_get_an_implementation_that_compiles()
+    {
+        // The analyzers report A0G307 on Session; the generated getter throws, so no CS9248 hides that diagnostic.
+        var result = GeneratorHarness.Run("""
+            using System;
+            using Auth0.Generated;
+
+            namespace App;
+
+            [Auth0Token]
+            public partial class Token : AccessToken
+            {
+                public partial string? Tier { get; }
+                public partial Guid Session { get; }
+                public partial Uri? Site { get; }
+                [Claim("")] public partial string? Empty { get; }
+            }
+            """);
+        Baseline.Verify(GeneratorHarness.GeneratedText(result));
+    }
+
+    [Fact]
+    public void Abstract_token_yields_no_code()
+    {
+        // `new T(...)` for an abstract T does not compile (CS0144): the analyzers report A0G305 instead.
+        var result = GeneratorHarness.Run("""
+            using Auth0.Generated;
+
+            namespace App;
+
+            [Auth0Token]
+            public abstract partial class Token : AccessToken
+            {
+                protected Token(AccessToken source) : base(source) { }
+            }
+
+            public static class Endpoints
+            {
+                [RequireScopes("read")] public static void Read() { }
+            }
+            """);
+        Assert.DoesNotContain(result.GeneratedSources, s => s.HintName.EndsWith(".Auth0Token.g.cs", System.StringComparison.Ordinal));
+        Assert.Contains(result.GeneratedSources, s => s.HintName == "Auth0.Generated.Checks.g.cs");
     }
 
     [Fact]

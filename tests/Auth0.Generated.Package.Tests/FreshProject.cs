@@ -38,9 +38,10 @@ internal sealed class FreshProject : IDisposable
 
         namespace FreshApi
         {
-            // IBindableFromHttpContext lets the Request Delegate Generator (on under Native AOT) bind (Token token).
+            // The Request Delegate Generator (on under Native AOT) sees only this declaration: the base class lets it type
+            // handlers that read inherited members, IBindableFromHttpContext lets it bind (Token token).
             [Auth0Token]
-            public partial class Token : Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
+            public partial class Token : AccessToken, Microsoft.AspNetCore.Http.IBindableFromHttpContext<Token>
             {
                 [Claim("tier")]
                 public partial string? Tier { get; }
@@ -69,7 +70,7 @@ internal sealed class FreshProject : IDisposable
         namespace FreshApi
         {
             [Auth0Token]
-            public partial class Token
+            public partial class Token : AccessToken
             {
             }
         }

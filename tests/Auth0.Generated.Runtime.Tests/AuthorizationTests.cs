@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>CONFORMANCE.md, "Errors" and "Claims", and the ASP.NET Core authorization integration.</summary>
+/// <summary>docs/behaviour.md, "Answering a failure" and "Reading claims", and the ASP.NET Core authorization integration.</summary>
 public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
 {
     private readonly IssuerFixture _fixture;

@@ -9,7 +9,7 @@ using Auth0.Generated.Testing;
 
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>One request to the quickstart sample and the answer CONFORMANCE.md and issue 2 expect.</summary>
+/// <summary>One request to the quickstart sample and the answer docs/behaviour.md promises for it.</summary>
 public sealed record SampleCase(
     string Name,
     string Method,

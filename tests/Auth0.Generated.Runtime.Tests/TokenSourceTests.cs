@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>CONFORMANCE.md, "Where the token comes from".</summary>
+/// <summary>docs/behaviour.md, "Finding the token".</summary>
 public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
 {
     private readonly IssuerFixture _fixture;

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>CONFORMANCE.md, "Validation".</summary>
+/// <summary>docs/behaviour.md, "Validating it".</summary>
 public sealed class ValidationTests : IClassFixture<IssuerFixture>
 {
     private const string Secret = "0123456789abcdef0123456789abcdef-shared";

@@ -92,12 +92,13 @@ public sealed class TestIssuer : IAsyncDisposable
 
     /// <summary>Starts an issuer on 127.0.0.1 with a fresh signing key.</summary>
     /// <param name="https">Serve https with a self-signed certificate for 127.0.0.1 (default) or plain http.</param>
-    public static async Task<TestIssuer> StartAsync(bool https = true)
+    /// <param name="port">The port to listen on; 0 (default) picks a free one.</param>
+    public static async Task<TestIssuer> StartAsync(bool https = true, int port = 0)
     {
         var certificate = https ? CreateCertificate() : null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen =>
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen =>
         {
             if (certificate is not null)
             {

@@ -191,6 +191,14 @@ namespace Auth0.Generated.Analyzers
             DiagnosticSeverity.Warning,
             "With PublishAot or EnableRequestDelegateGenerator the Request Delegate Generator writes the minimal API binding code. It cannot see the BindAsync our generator emits, so without the interface it binds the token as a JSON body or a service and the app fails at startup.");
 
+        public static readonly DiagnosticDescriptor TokenBaseClassNotDeclared = Create(
+            DiagnosticIds.TokenBaseClassNotDeclared,
+            "[Auth0Token] type does not declare its base class",
+            "Declare 'AccessToken' as the base class of '{0}' where [Auth0Token] is, so other source generators (the Request Delegate Generator under Native AOT) see the members it inherits",
+            DeclarationsCategory,
+            DiagnosticSeverity.Warning,
+            "Source generators do not see each other's output. The generated half of the token derives it from AccessToken, but the Request Delegate Generator (on with PublishAot) sees only your declaration: a handler that returns token.Sub, token.Scopes or any other inherited member makes it emit code that does not compile.");
+
         private static DiagnosticDescriptor Create(
             string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] tags)
             => new DiagnosticDescriptor(

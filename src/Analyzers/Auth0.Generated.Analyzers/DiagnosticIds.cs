@@ -30,5 +30,6 @@ namespace Auth0.Generated.Analyzers
         public const string UnsupportedClaimType = "A0G307";
         public const string ClaimPropertyNotPartial = "A0G308";
         public const string TokenNotBindableByRequestDelegateGenerator = "A0G309";
+        public const string TokenBaseClassNotDeclared = "A0G310";
     }
 }

@@ -15,6 +15,8 @@ namespace Auth0.Generated.Analyzers
     /// a partial, top-level (not nested), non-generic, non-static, non-abstract class in any namespace (the global one
     /// included), declaring no base class but AccessToken, whose claim properties are partial and of a type
     /// <see cref="ClaimTypes.Classify"/> accepts.
+    /// A0G310: the declaration carrying [Auth0Token] does not list AccessToken as its base class, which other generators
+    /// (the Request Delegate Generator) need to see the members the token inherits.
     /// A0G309: when the Request Delegate Generator is on (<c>PublishAot</c> or <c>EnableRequestDelegateGenerator</c>), a
     /// parameter of a minimal API handler (a lambda or method group passed to a <c>Map*</c> call) whose type is an
     /// [Auth0Token] class that does not implement <c>IBindableFromHttpContext&lt;itself&gt;</c>.
@@ -28,7 +30,8 @@ namespace Auth0.Generated.Analyzers
             Descriptors.TokenHasBaseType,
             Descriptors.UnsupportedClaimType,
             Descriptors.ClaimPropertyNotPartial,
-            Descriptors.TokenNotBindableByRequestDelegateGenerator);
+            Descriptors.TokenNotBindableByRequestDelegateGenerator,
+            Descriptors.TokenBaseClassNotDeclared);
 
         public override void Initialize(AnalysisContext context)
         {
@@ -149,33 +152,42 @@ namespace Auth0.Generated.Analyzers
             }
 
             var name = type.Name;
-            if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            var isPartial = declaration.Modifiers.Any(SyntaxKind.PartialKeyword);
+            if (!isPartial)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenNotPartial, declaration.Identifier.GetLocation(), name));
             }
 
-            // Type-level shape: reported once, on the declaration that carries [Auth0Token].
-            if (TokenModel.HasAttributeNamed(declaration.AttributeLists, "Auth0Token"))
-            {
-                if (TokenShape.ShapeProblem(type) is { } problem)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenShapeNotSupported, declaration.Identifier.GetLocation(), name, problem));
-                }
-            }
-
+            var declaresAccessToken = false;
+            var declaresForeignBase = false;
             if (declaration.BaseList is { } baseList)
             {
                 foreach (var baseType in baseList.Types)
                 {
                     var bound = context.SemanticModel.GetTypeInfo(baseType.Type, context.CancellationToken).Type;
+                    declaresAccessToken |= KnownTypes.Eq(bound, known.AccessToken);
                     if (bound is not null && TokenShape.IsForeignBaseClass(bound))
                     {
+                        declaresForeignBase = true;
                         context.ReportDiagnostic(Diagnostic.Create(
                             Descriptors.TokenHasBaseType,
                             baseType.GetLocation(),
                             name,
                             bound.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat)));
                     }
+                }
+            }
+
+            // Type-level rules: reported once, on the declaration that carries [Auth0Token].
+            if (TokenModel.HasAttributeNamed(declaration.AttributeLists, "Auth0Token"))
+            {
+                if (TokenShape.ShapeProblem(type) is { } problem)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenShapeNotSupported, declaration.Identifier.GetLocation(), name, problem));
+                }
+                else if (isPartial && !declaresAccessToken && !declaresForeignBase)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.TokenBaseClassNotDeclared, declaration.Identifier.GetLocation(), name));
                 }
             }
 
@@ -187,14 +199,14 @@ namespace Auth0.Generated.Analyzers
                     continue;
                 }
 
-                var isPartial = propertySyntax.Modifiers.Any(SyntaxKind.PartialKeyword);
+                var isPartialProperty = propertySyntax.Modifiers.Any(SyntaxKind.PartialKeyword);
                 var hasClaimAttribute = false;
                 foreach (var attribute in property.GetAttributes())
                 {
                     hasClaimAttribute |= KnownTypes.Eq(attribute.AttributeClass, known.Claim);
                 }
 
-                if (!isPartial)
+                if (!isPartialProperty)
                 {
                     if (hasClaimAttribute)
                     {

@@ -1,9 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Auth0.Generated.Generator.Emit
 {

@@ -1,6 +1,4 @@
-using Auth0.Generated.Generator.Model;
 using Auth0.Generated.Generator.Parsing;
-using Microsoft.CodeAnalysis.CSharp;
 
 namespace Auth0.Generated.Generator.Emit
 {

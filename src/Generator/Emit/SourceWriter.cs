@@ -1,4 +1,3 @@
-using System;
 using System.CodeDom.Compiler;
 using System.Globalization;
 using System.IO;

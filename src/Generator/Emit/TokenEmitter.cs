@@ -1,7 +1,3 @@
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Auth0.Generated.Generator.Emit
 {
     /// <summary>Writes the generated part of a <c>[Auth0Token]</c> class.</summary>
@@ -128,6 +124,7 @@ namespace Auth0.Generated.Generator.Emit
                     value = $"TryGetString({claim}, out var value) && __Parse_{p.Name.TrimStart('@')}(value, out var parsed) ? parsed : {absent}";
                     break;
                 default:
+                    EmitUnsupported(w, p);
                     return;
             }
 
@@ -183,6 +180,22 @@ namespace Auth0.Generated.Generator.Emit
                 w.Close();
                 w.Close();
             }
+        }
+
+        /// <summary>
+        /// A property the generator cannot read (an unsupported type, which the analyzers report as A0G307, or an empty
+        /// [Claim] name): an implementation that compiles, so
+        /// the build reports the analyzers' diagnostics instead of stopping at CS9248, and that fails if it is ever read.
+        /// </summary>
+        private static void EmitUnsupported(SourceWriter w, ClaimPropertySpec p)
+        {
+            var message = SymbolDisplay.FormatLiteral(
+                $"Claim property '{p.Name.TrimStart('@')}' cannot be read: its type is not a supported claim type (diagnostic A0G307) or its [Claim] name is empty.",
+                quote: true);
+            w.WriteBlock($$"""
+                /// <summary>Not implemented: the generator cannot read this claim (A0G307).</summary>
+                {{p.Modifiers}} partial {{p.TypeName}} {{p.Name}} => throw new global::System.NotSupportedException({{message}});
+                """);
         }
 
         /// <summary>Escapes text for an XML doc comment.</summary>

@@ -1,5 +1,3 @@
-using Auth0.Generated.Shared;
-
 namespace Auth0.Generated.Generator.Model
 {
     /// <summary>A partial <c>[Auth0Token]</c> class: where it lives and the claim properties to implement.</summary>
@@ -35,7 +33,7 @@ namespace Auth0.Generated.Generator.Model
     internal readonly record struct EnumValueSpec(string Member, string Json);
 
     /// <summary>
-    /// One requirement, keyed by the same text the runtime computes (<c>RequirementKeys</c>).
+    /// One requirement, keyed by the same text the runtime computes (src/Shared/RequirementKeyFormat.cs).
     /// Two declarations with the same key share one generated check.
     /// </summary>
     /// <param name="Values">Scopes, roles, or the values of <c>[ClaimIncludes]</c>.</param>

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Threading;
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Generator.Parsing

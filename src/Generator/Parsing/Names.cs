@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-
 namespace Auth0.Generated.Generator.Parsing
 {
     /// <summary>Turns symbols into the strings models hold.</summary>

@@ -1,12 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Auth0.Generated.Generator.Parsing
 {
     /// <summary>

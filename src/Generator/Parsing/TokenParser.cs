@@ -1,11 +1,4 @@
-using System.Collections.Generic;
 using System.Text;
-using System.Threading;
-using Auth0.Generated.Generator.Model;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0.Generated.Generator.Parsing
 {
@@ -74,12 +67,9 @@ namespace Auth0.Generated.Generator.Parsing
                 return null;
             }
 
+            // Every partial definition gets an implementation, so the build never stops at CS9248 before the analyzers
+            // speak: one the generator cannot read (an unsupported type, A0G307) gets a getter that throws.
             var kind = ClaimTypes.Classify(property.Type, out var isNullable);
-            if (kind == ClaimKind.Unsupported)
-            {
-                return null;
-            }
-
             var claimName = ClaimTypes.DefaultClaimName(property.Name);
             foreach (var attribute in property.GetAttributes())
             {
@@ -87,7 +77,8 @@ namespace Auth0.Generated.Generator.Parsing
                 {
                     if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } name)
                     {
-                        return null;
+                        kind = ClaimKind.Unsupported;
+                        break;
                     }
 
                     claimName = name;

@@ -59,8 +59,9 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
 
     /// <summary>
     /// Success for a validated token, fresh or from the cache: the shared token object as the request feature and a
-    /// principal of this request's own. A sender-constrained token (<see cref="ValidatedToken.IsSenderConstrained"/>,
-    /// <see cref="ValidatedToken.ConfirmationThumbprint"/>) is where proof-of-possession is checked, on every request.
+    /// principal of this request's own. Both paths end here, so this is where a proof of possession for a
+    /// sender-constrained token (<see cref="ValidatedToken.IsSenderConstrained"/>, <see cref="ValidatedToken.ConfirmationThumbprint"/>:
+    /// a DPoP proof, RFC 9449) is to be checked, on every request, cache hit or not.
     /// </summary>
     private AuthenticateResult Authenticated(Auth0TokenValidator validator, ValidatedToken validated)
     {

@@ -6,7 +6,7 @@ using System.Threading;
 namespace Auth0.Generated.Authorization;
 
 /// <summary>
-/// Where generated code registers its checks (keyed by <see cref="RequirementKeys"/>) and its token type.
+/// Where generated code registers its checks (keyed by <see cref="RequirementKeyFormat"/>) and its token type.
 /// Generated module initializers call it; application code has no reason to.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]

@@ -154,7 +154,7 @@ internal sealed partial class DevelopmentIssuerStartupFilter : IStartupFilter
                         AddToList(includes.Claim, includes.Values);
                         break;
                     case ClaimEqualsAttribute equals:
-                        query.Add(Uri.EscapeDataString(equals.Claim) + "=" + Uri.EscapeDataString(RequirementKeys.FormatValue(equals.Kind, equals.Value)));
+                        query.Add(Uri.EscapeDataString(equals.Claim) + "=" + Uri.EscapeDataString(RequirementKeyFormat.FormatValue(equals.Kind, equals.Value)));
                         break;
                     default:
                         note = "   # custom check: add the claims it needs to the token query";

@@ -33,7 +33,7 @@ app.Run();
 namespace BrokenSample
 {
     [Auth0Token]
-    public partial class Token
+    public partial class Token // A0G310
     {
         public partial bool IsAdmin { get; }
         public partial IReadOnlyList<string> Groups { get; }

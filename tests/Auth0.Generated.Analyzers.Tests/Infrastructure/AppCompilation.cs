@@ -18,11 +18,6 @@ internal static class AppCompilation
     {
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Source, parse, f.Path)).ToList();
-        if (!TestReferences.RuntimeHasConventions)
-        {
-            trees.Add(CSharpSyntaxTree.ParseText(Test<EndpointProtectionAnalyzer, EmptyCodeFixProvider>.ConventionStub, parse, "Conventions.cs"));
-        }
-
         return CSharpCompilation.Create(
             "App",
             trees,

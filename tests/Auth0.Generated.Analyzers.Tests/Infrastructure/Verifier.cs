@@ -1,5 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Auth0.Generated.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
@@ -9,8 +12,10 @@ using Microsoft.CodeAnalysis.Testing;
 namespace Auth0.Generated.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Analyzer and code fix test with the shared references, the usual usings, and (until the runtime ships them) a
-/// stub of the runtime's endpoint conventions in namespace Auth0.Generated.
+/// Analyzer and code fix test with the shared references and the usual usings, run as the compiler runs them: the
+/// generator (<see cref="Auth0Generator"/>) completes the source first, so the analyzers see generated code and every
+/// compiler error in the test source is a real one (as Immediate.Apis' generator-aware analyzer tests do). The generated
+/// sources themselves are the generator tests' business (baselines), so they are not compared here.
 /// </summary>
 internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -29,26 +34,6 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
 
         """;
 
-    /// <summary>The shapes of the conventions the runtime adds (matched by name and namespace by the analyzers).</summary>
-    public const string ConventionStub = """
-        namespace Auth0.Generated
-        {
-            using Microsoft.AspNetCore.Builder;
-
-            public static class TestConventionStubs
-            {
-                public static TBuilder RequireScopes<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireAnyScope<TBuilder>(this TBuilder builder, params string[] scopes) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireRoles<TBuilder>(this TBuilder builder, params string[] roles) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, string value) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, bool value) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, long value) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireClaimEquals<TBuilder>(this TBuilder builder, string claim, double value) where TBuilder : IEndpointConventionBuilder => builder;
-                public static TBuilder RequireClaimIncludes<TBuilder>(this TBuilder builder, string claim, params string[] values) where TBuilder : IEndpointConventionBuilder => builder;
-            }
-        }
-        """;
-
     private readonly bool _usings;
 
     public Test(string source, bool topLevel = false, bool usings = true)
@@ -57,11 +42,7 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
         TestState.ReferenceAssemblies = TestReferences.Empty;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
         TestState.Sources.Add(("/0/Test0.cs", (usings ? Usings : string.Empty) + source));
-        if (!TestReferences.RuntimeHasConventions)
-        {
-            TestState.Sources.Add(("/0/Conventions.cs", ConventionStub));
-        }
-
+        TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
         TestState.OutputKind = topLevel ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
     }
 
@@ -69,16 +50,16 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
     public Test<TAnalyzer, TCodeFix> Fixed(string source, int? codeActionIndex = null)
     {
         FixedState.Sources.Add(("/0/Test0.cs", (_usings ? Usings : string.Empty) + source));
-        if (!TestReferences.RuntimeHasConventions)
-        {
-            FixedState.Sources.Add(("/0/Conventions.cs", ConventionStub));
-        }
 
         CodeActionIndex = codeActionIndex;
         return this;
     }
 
-    /// <summary>Token tests: the generator is not part of these tests, so partial properties have no implementing part (CS9248).</summary>
+    /// <summary>
+    /// Ignores compiler errors: only for a test about source that cannot compile whatever the generator does (an
+    /// abstract token's partial properties have no implementation, CS9248). The generator runs in every test, so
+    /// claim properties of a supported token compile and need no such switch.
+    /// </summary>
     public Test<TAnalyzer, TCodeFix> WithoutCompilerErrors()
     {
         CompilerDiagnostics = CompilerDiagnostics.None;
@@ -98,6 +79,8 @@ internal sealed class Test<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnalyzer, T
     }
 
     public Task RunAsync() => RunAsync(CancellationToken.None);
+
+    protected override IEnumerable<Type> GetSourceGenerators() => [typeof(Auth0Generator)];
 }
 
 internal static class Verify

@@ -15,7 +15,7 @@ public enum Plan
 
 /// <summary>The test project's own token type: the generator (referenced as an analyzer) completes it.</summary>
 [Auth0Token]
-public partial class TestToken
+public partial class TestToken : AccessToken
 {
     public partial string? Tier { get; }
     [Claim("name")] public partial string Name { get; }

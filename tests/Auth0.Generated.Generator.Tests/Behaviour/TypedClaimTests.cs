@@ -88,6 +88,26 @@ public class TypedClaimTests
         Assert.Equal("gold", bound.Tier);
     }
 
+    [Fact]
+    public void GetAccessToken_returns_the_registered_token_type()
+    {
+        var context = new DefaultHttpContext();
+        Assert.Null(context.GetAccessToken<TestToken>());
+
+        // The authentication handler stores the registered type; a plain AccessToken is converted by the registered factory.
+        context.Features.Set(Tokens.Base(Full));
+        Assert.Equal("gold", context.GetAccessToken<TestToken>()!.Tier);
+        var typed = Tokens.Typed(Full);
+        context.Features.Set<AccessToken>(typed);
+        Assert.Same(typed, context.GetAccessToken<TestToken>());
+
+        // Another AccessToken type is not the application's token: a clear error, not a silent null.
+        var error = Assert.Throws<InvalidOperationException>(() => context.GetAccessToken<OtherToken>());
+        Assert.Contains("OtherToken", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class OtherToken(AccessToken source) : AccessToken(source);
+
     /// <summary>Every custom claim reads as absent: null for nullable properties, the default otherwise.</summary>
     private static void AssertAllAbsent(TestToken token)
     {

@@ -2,14 +2,13 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using Auth0.Generated.Generator;
+using Auth0.Generated.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -22,9 +21,7 @@ internal static class GeneratorHarness
 {
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.CSharp13);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences);
-
-    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+    public static ImmutableArray<MetadataReference> References => ReferencePacks.All;
 
     public static CSharpCompilation Compile(string source, string assemblyName = "TestApp", MetadataReference? extraReference = null)
         => CSharpCompilation.Create(
@@ -176,29 +173,6 @@ internal static class GeneratorHarness
         }
 
         return builder.ToString();
-    }
-
-    private static ImmutableArray<MetadataReference> LoadReferences()
-    {
-        // <dotnet root>/shared/Microsoft.NETCore.App/<version>/ -> <dotnet root>/packs/...
-        var dotnetRoot = Path.GetFullPath(Path.Combine(RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
-        var paths = new List<string>();
-        paths.AddRange(ReferencePack(dotnetRoot, "Microsoft.NETCore.App.Ref"));
-        paths.AddRange(ReferencePack(dotnetRoot, "Microsoft.AspNetCore.App.Ref"));
-        var output = AppContext.BaseDirectory;
-        paths.Add(Path.Combine(output, "Auth0.Generated.dll"));
-        paths.AddRange(Directory.GetFiles(output, "Microsoft.IdentityModel.*.dll"));
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    }
-
-    private static string[] ReferencePack(string dotnetRoot, string pack)
-    {
-        var versions = Directory.GetDirectories(Path.Combine(dotnetRoot, "packs", pack))
-            .Where(d => Directory.Exists(Path.Combine(d, "ref", "net10.0")))
-            .OrderBy(d => Version.TryParse(Path.GetFileName(d).Split('-')[0], out var v) ? v : new Version(0, 0))
-            .ToList();
-        Assert.True(versions.Count > 0, $"No {pack} reference pack for net10.0 under {dotnetRoot}/packs.");
-        return Directory.GetFiles(Path.Combine(versions[^1], "ref", "net10.0"), "*.dll");
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
