@@ -9,6 +9,7 @@ using System.Text.Json.Serialization;
 using System.Collections.Generic;
 using System.Text.RegularExpressions;
 using Auth0.Generated;
+using Auth0.Generated.TokenExchange;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -48,6 +49,9 @@ builder.Services.AddAuth0Api(options =>
 // The OpenAPI document (served in Development below) shows each operation's scopes, 401/403 answers and claim rules.
 builder.Services.AddOpenApi(options => options.AddAuth0Security());
 
+// Token exchange (Token Vault, Custom Token Exchange) as the client AUTH0_CLIENT_ID / AUTH0_CLIENT_SECRET; on the
+// development issuer it needs no configuration: that issuer serves the token endpoint too.
+builder.Services.AddAuth0TokenExchange();
 builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy => policy
     .WithOrigins(origins)
     .WithMethods("GET", "POST")
@@ -107,6 +111,47 @@ bank.MapPost("/panic", [RequireRoles("teller")] () => new PanicResponse("We've c
 bank.MapGet("/make-change", (string? total) => ChangeBank.MakeChange(total) is { } change
     ? Results.Json(change, AppJsonContext.Default.ChangeResponse)
     : Results.Json(new ErrorResponse("Invalid or missing \"total\" parameter"), AppJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest));
+
+// Token Vault: the caller's access token for the connection they linked (Development: a fake connection token). The
+// answer describes the token and never echoes it.
+app.MapGet("/api/connections/{connection}", [Authorize] async (string connection, HttpContext context, Auth0TokenVault vault) =>
+{
+    try
+    {
+        var token = await vault.GetTokenAsync(context, connection);
+        return Results.Json(new ExchangeResponse(token.Connection, token.IssuedTokenType, token.Scope, token.ExpiresAt), AppJsonContext.Default.ExchangeResponse);
+    }
+    catch (ArgumentException)
+    {
+        return Results.Json(new ErrorResponse("Invalid connection name"), AppJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
+    }
+    catch (TokenExchangeErrorException e) // an OAuth refusal; network failures and timeouts are TokenExchangeException too
+    {
+        return Results.Json(new ErrorResponse(e.Error), AppJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status502BadGateway);
+    }
+});
+
+// Custom Token Exchange: the caller's token, as a subject token of a type the issuer trusts (Exchange:SubjectTokenType;
+// the development issuer trusts its own tokens as urn:auth0-generated:development-token), for a downstream API's token.
+var subjectTokenType = builder.Configuration["Exchange:SubjectTokenType"] ?? "urn:auth0-generated:development-token";
+var downstreamAudience = builder.Configuration["Exchange:Audience"] ?? "urn:quickstart:downstream";
+app.MapGet("/api/downstream", [Authorize] async (HttpContext context, ITokenExchangeClient exchange) =>
+{
+    try
+    {
+        var result = await exchange.ExchangeAsync(new CustomTokenExchangeRequest
+        {
+            SubjectToken = context.GetAccessToken()!.Jwt.EncodedToken,
+            SubjectTokenType = subjectTokenType,
+            Audience = downstreamAudience,
+        });
+        return Results.Json(new ExchangeResponse(null, result.IssuedTokenType, result.Scope, result.ExpiresAt), AppJsonContext.Default.ExchangeResponse);
+    }
+    catch (TokenExchangeErrorException e)
+    {
+        return Results.Json(new ErrorResponse(e.Error), AppJsonContext.Default.ErrorResponse, statusCode: StatusCodes.Status502BadGateway);
+    }
+});
 
 app.Run();
 
@@ -192,6 +237,8 @@ namespace Quickstart.Api
 
     internal sealed record ErrorResponse(string Error);
 
+    internal sealed record ExchangeResponse(string? Connection, string? IssuedTokenType, string? Scope, DateTimeOffset ExpiresAt);
+
     [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
     [JsonSerializable(typeof(MessageResponse))]
     [JsonSerializable(typeof(PrivateResponse))]
@@ -199,5 +246,6 @@ namespace Quickstart.Api
     [JsonSerializable(typeof(PanicResponse))]
     [JsonSerializable(typeof(ChangeResponse))]
     [JsonSerializable(typeof(ErrorResponse))]
+    [JsonSerializable(typeof(ExchangeResponse))]
     internal sealed partial class AppJsonContext : JsonSerializerContext;
 }

@@ -7,6 +7,7 @@ using Auth0.Generated.Development;
 using Auth0.Generated.DPoP;
 using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
+using Auth0.Generated.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -47,6 +48,7 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddSingleton<IDPoPReplayStore>(static provider => new InMemoryDPoPReplayStore(provider.GetRequiredService<TimeProvider>()));
         services.AddMetrics();
         services.TryAddSingleton<Auth0Metrics>();
+        services.TryAddSingleton<IAccessTokenValidator, Auth0AccessTokenValidator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SigningKeysWarmUp>());
         services.TryAddSingleton<DevelopmentIssuer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, DevelopmentIssuerStartupFilter>());

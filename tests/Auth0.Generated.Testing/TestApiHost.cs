@@ -109,11 +109,13 @@ public sealed class TestApiHost : IAsyncDisposable
 /// <summary>One captured log line.</summary>
 public sealed record CapturedLog(string Category, LogLevel Level, string Message, Exception? Exception);
 
-internal sealed class CaptureLoggerProvider : ILoggerProvider
+/// <summary>A logger provider that keeps every line written, for tests that inspect logs.</summary>
+public sealed class CaptureLoggerProvider : ILoggerProvider
 {
     private readonly System.Threading.Lock _lock = new();
     private readonly List<CapturedLog> _entries = [];
 
+    /// <summary>A copy of the lines written so far.</summary>
     public IReadOnlyList<CapturedLog> Snapshot()
     {
         lock (_lock)
@@ -122,8 +124,10 @@ internal sealed class CaptureLoggerProvider : ILoggerProvider
         }
     }
 
+    /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new CaptureLogger(this, categoryName);
 
+    /// <inheritdoc />
     public void Dispose()
     {
     }

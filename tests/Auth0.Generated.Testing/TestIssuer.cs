@@ -141,13 +141,16 @@ public sealed class TestIssuer : IAsyncDisposable
     }
 
     /// <summary>A handler for the runtime's backchannel client that trusts this issuer's certificate (and nothing else self-signed).</summary>
-    public HttpMessageHandler CreateBackchannelHandler() => new SocketsHttpHandler
+    public HttpMessageHandler CreateBackchannelHandler() => CreateHandlerTrusting(Certificate);
+
+    /// <summary>A handler that trusts <paramref name="trusted"/> (and nothing else self-signed).</summary>
+    public static HttpMessageHandler CreateHandlerTrusting(X509Certificate2? trusted) => new SocketsHttpHandler
     {
         SslOptions =
         {
             RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
                 errors == System.Net.Security.SslPolicyErrors.None
-                || (Certificate is not null && certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString()),
+                || (trusted is not null && certificate is not null && certificate.GetCertHashString() == trusted.GetCertHashString()),
         },
     };
 
@@ -213,7 +216,8 @@ public sealed class TestIssuer : IAsyncDisposable
             : JwksJson()).ConfigureAwait(false);
     }
 
-    private static X509Certificate2 CreateCertificate()
+    /// <summary>A self-signed server certificate for 127.0.0.1 and localhost, valid for a week.</summary>
+    public static X509Certificate2 CreateCertificate()
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -86,7 +86,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         }
     }
 
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static void ReadList(IConfigurationSection section, IList<string> target)
     {
@@ -128,7 +128,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
             : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be true or false, not '{text}'.");
     }
 
-    private static int? ReadInt(IConfigurationSection section, string prefix, string key)
+    internal static int? ReadInt(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)
@@ -141,7 +141,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
             : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be a whole number, not '{text}'.");
     }
 
-    private static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)
+    internal static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)
     {
         var text = NonEmpty(section[key]);
         if (text is null)

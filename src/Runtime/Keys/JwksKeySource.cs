@@ -86,6 +86,8 @@ internal sealed partial class JwksKeySource : ISigningKeySource
 
         return _endpoints;
     }
+    /// <summary>The <c>token_endpoint</c> of the last discovery document read (the token exchange uses it); null before.</summary>
+    public string? TokenEndpoint { get; private set; }
 
     public ValueTask<SigningKeys?> GetKeysAsync(string? kid, CancellationToken cancellationToken)
     {
@@ -179,6 +181,7 @@ internal sealed partial class JwksKeySource : ISigningKeySource
 
             jwksUri = discovery.JwksUri;
             _endpoints = OAuthEndpoints.From(discovery);
+            TokenEndpoint = string.IsNullOrEmpty(discovery.TokenEndpoint) ? null : discovery.TokenEndpoint;
         }
 
         if (!Uri.TryCreate(jwksUri, UriKind.Absolute, out var jwksAddress)
