@@ -65,6 +65,32 @@ public sealed class PublicValidatorTests
         Assert.Contains($"error_description=\"{result.Failure.Description.Replace("\"", "\\\"", StringComparison.Ordinal)}\"", challenge, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_dpop_bound_token_is_refused_without_a_proof_unless_dpop_is_disabled(bool disabled)
+    {
+        await using var issuer = await TestIssuer.StartAsync();
+        await using var host = await TestApiHost.StartAsync(issuer, app => app.MapGet("/private", [Authorize] () => "ok"), options =>
+        {
+            options.FetchTimeout = OpenIddictTenant.TestTimeout;
+            if (disabled)
+            {
+                options.DPoP.Mode = Auth0.Generated.DPoP.DPoPMode.Disabled;
+            }
+        });
+        var bound = issuer.Token().WithJson("cnf", "{\"jkt\":\"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I\"}").Build();
+
+        var result = await host.Services.GetRequiredService<IAccessTokenValidator>().ValidateAsync(bound);
+
+        Assert.Equal(disabled, result.IsValid);
+        if (!disabled)
+        {
+            Assert.Equal("invalid_token", result.Failure!.Error);
+            Assert.Equal("A DPoP-bound access token must be sent with the DPoP authorization scheme", result.Failure.Description);
+        }
+    }
+
     [Fact]
     public async Task A_missing_required_claim_is_invalid_token()
     {

@@ -112,9 +112,6 @@ internal sealed class Auth0TokenValidator
     /// <summary>The configured issuers and their key sources.</summary>
     internal IssuerRegistry Issuers => _issuers;
 
-    /// <summary>Where the keys come from (the token exchange reads the discovery it already fetched).</summary>
-    internal ISigningKeySource KeySource => _keys;
-
     /// <summary>The accepted audiences.</summary>
     public IReadOnlyList<string> Audiences => _audiences;
 

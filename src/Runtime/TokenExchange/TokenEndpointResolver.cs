@@ -88,7 +88,7 @@ internal sealed class TokenEndpointResolver
     {
         try
         {
-            return _services.GetService<Auth0ValidatorProvider>()?.Get().KeySource is JwksKeySource keys && keys.Issuer == issuer ? keys : null;
+            return _services.GetService<Auth0ValidatorProvider>()?.Get().Issuers.Find(issuer) is JwksKeySource keys && keys.Issuer == issuer ? keys : null;
         }
         catch (OptionsValidationException)
         {
