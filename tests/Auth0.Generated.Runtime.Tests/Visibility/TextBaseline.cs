@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Reflection;
 using System.Runtime.CompilerServices;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
@@ -15,7 +16,7 @@ internal static class TextBaseline
     public static void Verify(string actual, string name, [CallerFilePath] string callerFile = "")
     {
         var normalized = actual.Replace("\r\n", "\n", StringComparison.Ordinal);
-        var path = Path.Combine(Path.GetDirectoryName(callerFile)!, "Baselines", name);
+        var path = Path.Combine(BaselineDirectory(callerFile), name);
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
         {
             File.WriteAllText(path, normalized);
@@ -34,5 +35,28 @@ internal static class TextBaseline
                 Assert.Fail($"{name} differs at line {i + 1}:\n  expected: {expected}\n  actual:   {found}\n({UpdateVariable}=1 regenerates.)");
             }
         }
+    }
+
+    /// <summary>
+    /// <c>Visibility/Baselines</c> of this project: beside the caller's source file, or, where the build maps source paths
+    /// (CI=true: ContinuousIntegrationBuild writes <c>/_/</c>), under the project directory recorded at build time.
+    /// </summary>
+    private static string BaselineDirectory(string callerFile)
+    {
+        var besideCaller = Path.Combine(Path.GetDirectoryName(callerFile) ?? string.Empty, "Baselines");
+        if (Directory.Exists(besideCaller))
+        {
+            return besideCaller;
+        }
+
+        foreach (var metadata in typeof(TextBaseline).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>())
+        {
+            if (metadata.Key == "ProjectDirectory" && metadata.Value is { } recorded && Directory.Exists(recorded))
+            {
+                return Path.Combine(recorded, "Visibility", "Baselines");
+            }
+        }
+
+        return besideCaller;
     }
 }
