@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -177,7 +176,7 @@ public sealed class TestDPoPProof
     /// <summary>The compact serialization.</summary>
     public string Build()
     {
-        var signingInput = Base64Url.Encode(Json(_header)) + "." + Base64Url.Encode(Json(_payload));
+        var signingInput = Base64Url.Encode(TestJson.Serialize(_header)) + "." + Base64Url.Encode(TestJson.Serialize(_payload));
         var signature = _signer.Sign(Encoding.ASCII.GetBytes(signingInput), _signingAlgorithm);
         if (_tamper)
         {
@@ -189,40 +188,4 @@ public sealed class TestDPoPProof
 
     /// <inheritdoc />
     public override string ToString() => Build();
-
-    private static byte[] Json(Dictionary<string, object?> values)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            Write(writer, values);
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void Write(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case int i: writer.WriteNumberValue(i); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case double d: writer.WriteNumberValue(d); break;
-            case JsonElement e: e.WriteTo(writer); break;
-            case Dictionary<string, object?> map:
-                writer.WriteStartObject();
-                foreach (var (name, item) in map)
-                {
-                    writer.WritePropertyName(name);
-                    Write(writer, item);
-                }
-
-                writer.WriteEndObject();
-                break;
-            default: throw new NotSupportedException($"Values of type {value.GetType()} are not supported by TestDPoPProof.");
-        }
-    }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -139,8 +138,8 @@ public sealed class TestToken
     /// <summary>The compact serialization.</summary>
     public string Build()
     {
-        var signingInput = Base64Url.Encode([.. Json(_header), .. Encoding.UTF8.GetBytes(_headerSuffix)])
-            + "." + Base64Url.Encode([.. Json(_payload), .. Encoding.UTF8.GetBytes(_payloadSuffix)]);
+        var signingInput = Base64Url.Encode([.. TestJson.Serialize(_header), .. Encoding.UTF8.GetBytes(_headerSuffix)])
+            + "." + Base64Url.Encode([.. TestJson.Serialize(_payload), .. Encoding.UTF8.GetBytes(_payloadSuffix)]);
         var data = Encoding.ASCII.GetBytes(signingInput);
         byte[] signature = _algorithm switch
         {
@@ -164,47 +163,5 @@ public sealed class TestToken
     {
         using var document = JsonDocument.Parse(json);
         return document.RootElement.Clone();
-    }
-
-    private static byte[] Json(Dictionary<string, object?> values)
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            writer.WriteStartObject();
-            foreach (var (name, value) in values)
-            {
-                writer.WritePropertyName(name);
-                WriteValue(writer, value);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return stream.ToArray();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
-    {
-        switch (value)
-        {
-            case null: writer.WriteNullValue(); break;
-            case string s: writer.WriteStringValue(s); break;
-            case bool b: writer.WriteBooleanValue(b); break;
-            case int i: writer.WriteNumberValue(i); break;
-            case long l: writer.WriteNumberValue(l); break;
-            case double d: writer.WriteNumberValue(d); break;
-            case JsonElement e: e.WriteTo(writer); break;
-            case IEnumerable<object?> items:
-                writer.WriteStartArray();
-                foreach (var item in items)
-                {
-                    WriteValue(writer, item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            default: throw new NotSupportedException($"Claim values of type {value.GetType()} are not supported by TestToken.");
-        }
     }
 }
