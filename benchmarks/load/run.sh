@@ -9,6 +9,9 @@
 #   SERVER_CPUS / WRK_CPUS (taskset lists; default: server on CPU 0, wrk and this script on the others when there are 2+ CPUs)
 #   STARTS=5 (AOT quickstart starts for the startup/RSS figures; 0 skips them) RSS_LOAD=30s (load before reading RSS)
 #   WARMUP_MODES="jit r2r aot" (quickstart started cold, first seconds of load measured; "" skips) FIRST_SECONDS=5s
+#   DPOP_ROUTE=/api/dpop (the quickstart's DPoP route, loaded with a bound token and a fresh proof per request; "" skips)
+#   DPOP_PROOFS=85000 (proofs for one measured run: the run ends at DURATION or when they are used up, whichever is first;
+#   the default in-memory replay store holds 100,000 proofs, so one process must not be sent more within five minutes)
 # Apps run from their publish folder, so each reads its own appsettings.json (both: the `dotnet new web` log levels).
 # Exit status: 0 when every app x mode x route was measured with only 2xx answers; 1 when any piece was missing or
 # failed (the table still shows what was measured, and every problem is listed at the end).
@@ -30,6 +33,10 @@ OUT=${OUT:-$ROOT/artifacts/load}
 ISSUER_PORT=${ISSUER_PORT:-7443}
 AUDIENCE=https://load.example.com
 ROUTES="/api/public /api/private-scoped /api/admin"
+DPOP_ROUTE=${DPOP_ROUTE-/api/dpop}
+DPOP_PROOFS=${DPOP_PROOFS:-85000}
+DPOP_WARMUP_PROOFS=3000
+DPOP_SPARE=200 # proofs beyond the limit for the requests in flight when wrk stops
 FIRST_RESPONSE_TIMEOUT=${FIRST_RESPONSE_TIMEOUT:-60}
 # Extra environment for both apps, e.g. APP_ENV="DOTNET_gcServer=0 DOTNET_gcConcurrent=0" (GC settings, JIT and AOT).
 APP_ENV=${APP_ENV:-}
@@ -160,6 +167,7 @@ done
 curl -fsS --cacert "$OUT/issuer/ca.pem" "https://127.0.0.1:$ISSUER_PORT/.well-known/openid-configuration" >/dev/null \
   || { cat "$OUT/logs/issuer.log" >&2; echo "the local issuer did not come up" >&2; exit 1; }
 TOKEN=$(cat "$OUT/issuer/token.txt")
+DPOP_TOKEN=$(cat "$OUT/issuer/dpop-token.txt")
 LOAD_START=$(loadavg) # once everything is built: the load the measurements start under
 
 # --- measure ------------------------------------------------------------------------------------------------------
@@ -169,6 +177,15 @@ to_ms() { # wrk latency (e.g. 812.00us, 1.20ms, 1.01s) -> milliseconds
 
 status_of() { # status_of <port> <route>
   curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$1$2" || true
+}
+
+proofs() { # proofs <url> <count> <file>: fresh DPoP proofs for GET <url> and the bound token, made by the local issuer's key
+  "${WRK_PIN[@]}" dotnet "$OUT/bin/issuer/LocalIssuer.dll" proofs "$OUT/issuer" "$1" "$2" "$3"
+}
+
+dpop_status_of() { # dpop_status_of <port> <route>: one request with the bound token and a proof of its own
+  proofs "http://127.0.0.1:$1$2" 1 "$OUT/proofs-check.txt" || { echo 000; return; }
+  curl -s -o /dev/null -w '%{http_code}' -H "Authorization: DPoP $DPOP_TOKEN" -H "DPoP: $(cat "$OUT/proofs-check.txt")" "http://127.0.0.1:$1$2" || true
 }
 
 # start_app <app> <mode> <log name>: starts it from its publish folder (its appsettings.json applies); sets pid, port, start.
@@ -222,16 +239,28 @@ for mode in $MODES; do
     RESULT[$app-$mode-first]=$first_ms
 
     if kill -0 "$pid" 2>/dev/null; then
-      for route in $ROUTES; do
-        code=$(status_of "$port" "$route")
+      routes=$ROUTES
+      [ "$app" = quickstart ] && [ -n "$DPOP_ROUTE" ] && routes="$routes $DPOP_ROUTE"
+      for route in $routes; do
+        url="http://127.0.0.1:$port$route"
+        if [ "$route" = "$DPOP_ROUTE" ]; then code=$(dpop_status_of "$port" "$route"); else code=$(status_of "$port" "$route"); fi
         if [ "$code" != 200 ]; then
           problem "$app ($mode) $route answers $code with the token: not measured"
           continue
         fi
-        wrkargs=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$route")
-        "${WRK_PIN[@]}" wrk -d"$WARMUP" "${wrkargs[@]}" >/dev/null
-        RESULT[$app-$mode-$route-load]=$(loadavg | cut -d' ' -f1)
-        report=$("${WRK_PIN[@]}" wrk -d"$DURATION" "${wrkargs[@]}")
+        if [ "$route" = "$DPOP_ROUTE" ]; then
+          # A proof per request (a replayed proof is refused): made now, used once, the run stops when they are used up.
+          proofs "$url" $((DPOP_WARMUP_PROOFS + DPOP_SPARE)) "$OUT/proofs-warmup.txt" && proofs "$url" $((DPOP_PROOFS + DPOP_SPARE)) "$OUT/proofs-run.txt" \
+            || { problem "$app ($mode) $route: the local issuer made no proofs"; continue; }
+          "${WRK_PIN[@]}" wrk -d"$WARMUP" -t"$THREADS" -c"$CONNECTIONS" -s "$ROOT/benchmarks/load/dpop.lua" "$url" -- "$DPOP_TOKEN" "$OUT/proofs-warmup.txt" "$DPOP_WARMUP_PROOFS" >/dev/null
+          RESULT[$app-$mode-$route-load]=$(loadavg | cut -d' ' -f1)
+          report=$("${WRK_PIN[@]}" wrk -d"$DURATION" -t"$THREADS" -c"$CONNECTIONS" --latency -s "$ROOT/benchmarks/load/dpop.lua" "$url" -- "$DPOP_TOKEN" "$OUT/proofs-run.txt" "$DPOP_PROOFS")
+        else
+          wrkargs=(-t"$THREADS" -c"$CONNECTIONS" --latency -H "Authorization: Bearer $TOKEN" "$url")
+          "${WRK_PIN[@]}" wrk -d"$WARMUP" "${wrkargs[@]}" >/dev/null
+          RESULT[$app-$mode-$route-load]=$(loadavg | cut -d' ' -f1)
+          report=$("${WRK_PIN[@]}" wrk -d"$DURATION" "${wrkargs[@]}")
+        fi
         echo "$report" >"$OUT/logs/wrk-$app-$mode${route//\//-}.txt"
         if grep -q 'Non-2xx' <<<"$report"; then
           problem "$app ($mode) $route: $(grep 'Non-2xx' <<<"$report" | xargs) during the run"
@@ -296,9 +325,13 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
   echo
   echo "| mode | app | route | req/s | p50 ms | p99 ms | load avg before |"
   echo "|---|---|---|---:|---:|---:|---:|"
-  for mode in $MODES; do for app in $APPS; do for route in $ROUTES; do
-    echo "| $mode | $app | $route | $(get "$app-$mode-$route-rps") | $(get "$app-$mode-$route-p50") | $(get "$app-$mode-$route-p99") | $(get "$app-$mode-$route-load") |"
-  done; done; done
+  for mode in $MODES; do for app in $APPS; do
+    routes=$ROUTES
+    [ "$app" = quickstart ] && [ -n "$DPOP_ROUTE" ] && routes="$routes $DPOP_ROUTE"
+    for route in $routes; do
+      echo "| $mode | $app | $route | $(get "$app-$mode-$route-rps") | $(get "$app-$mode-$route-p50") | $(get "$app-$mode-$route-p99") | $(get "$app-$mode-$route-load") |"
+    done
+  done; done
   echo
   echo "| mode | app | start to listening ms | start to first authorized response ms | peak RSS MB (VmHWM) | RSS after load MB | binary MB | AOT warnings |"
   echo "|---|---|---:|---:|---:|---:|---:|---:|"
@@ -314,6 +347,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
     pp=$(ratio "$(get "quickstart-$mode-$PROTECTED-rps")" "$(get "quickstart-$mode-/api/public-rps")")
     ps=$(ratio "$(get "quickstart-$mode-$PROTECTED-rps")" "$(get "stock-$mode-$PROTECTED-rps")")
     echo "- $mode: protected/public = $pp ($(verdict "$pp" 0.9)); protected/stock = $ps ($(verdict "$ps" 2.0)); claim route /api/admin quickstart/stock = $(ratio "$(get "quickstart-$mode-/api/admin-rps")" "$(get "stock-$mode-/api/admin-rps")")"
+    if [ -n "$DPOP_ROUTE" ]; then
+      echo "  DPoP route $DPOP_ROUTE (bound token, a fresh proof per request) / bearer route $PROTECTED = $(ratio "$(get "quickstart-$mode-$DPOP_ROUTE-rps")" "$(get "quickstart-$mode-$PROTECTED-rps")")"
+    fi
   done
   if [ ${#STARTUP_FIRST[@]} -gt 0 ]; then
     stats() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%s / %s / %s", v[1], m, v[NR] }'; }

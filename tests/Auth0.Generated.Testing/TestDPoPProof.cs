@@ -39,6 +39,17 @@ public sealed class TestDPoPKey : IDisposable
         _ => throw new NotSupportedException(algorithm),
     };
 
+    /// <summary>An ES256 key read from a PKCS#8 PEM (as <see cref="ExportPem"/> writes it), for a key shared between processes.</summary>
+    public static TestDPoPKey ImportEs256(string pem)
+    {
+        var ec = ECDsa.Create();
+        ec.ImportFromPem(pem);
+        return new("ES256", ec, null);
+    }
+
+    /// <summary>The private key as PKCS#8 PEM.</summary>
+    public string ExportPem() => Ec is not null ? Ec.ExportPkcs8PrivateKeyPem() : Rsa!.ExportPkcs8PrivateKeyPem();
+
     /// <summary>The JWK members (public only unless <paramref name="includePrivate"/>).</summary>
     public Dictionary<string, object?> Jwk(bool includePrivate = false)
     {
