@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
+using Auth0.Generated.Authentication;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -17,14 +19,20 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
     internal const string AudienceKey = "AUTH0_AUDIENCE";
 
     private readonly IConfiguration? _configuration;
+    private readonly HashSet<string> _further;
 
-    public Auth0ApiOptionsBinder(IConfiguration? configuration = null) => _configuration = configuration;
+    public Auth0ApiOptionsBinder(IConfiguration? configuration = null, IEnumerable<Auth0SchemeName>? further = null)
+    {
+        _configuration = configuration;
+        _further = new HashSet<string>((further ?? []).Select(s => s.Name), StringComparer.Ordinal);
+    }
 
     public void Configure(Auth0ApiOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, Auth0ApiOptions options)
     {
-        if (_configuration is null || !string.Equals(name, Auth0ApiDefaults.AuthenticationScheme, StringComparison.Ordinal))
+        // The Auth0 scheme and every further scheme (AddAuth0Api(scheme, ...)) read the same section.
+        if (_configuration is null || name is null || (name != Auth0ApiDefaults.AuthenticationScheme && !_further.Contains(name)))
         {
             return;
         }
