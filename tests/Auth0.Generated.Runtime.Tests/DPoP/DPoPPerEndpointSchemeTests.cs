@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Net;
 using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
@@ -6,6 +7,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;
@@ -29,6 +31,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
         {
             new AuthenticationBuilder(services).AddAuth0Api(Strict, o => o.DPoP.Mode = DPoPMode.Required);
             services.AddAuthorization(o => o.AddPolicy("dpop-only", p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser()));
+            services.AddOpenApi(o => o.AddAuth0Security());
         });
     }
 
@@ -41,6 +44,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
     private static void Map(WebApplication app)
     {
         static string Sub(HttpContext c) => c.GetAccessToken()?.Sub ?? "(none)";
+        app.MapOpenApi().AllowAnonymous();
         app.MapGet("/open-api", Sub).RequireScopes("read:data");
         app.MapGet("/strict", Sub).RequireScopes("read:data").RequireAuthorization(p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser());
         app.MapGet("/strict-attribute", [Authorize(AuthenticationSchemes = Strict)] [RequireScopes("read:data")] (HttpContext c) => Sub(c));
@@ -92,6 +96,24 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
         await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", bound, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "A DPoP-bound access token must be sent with the DPoP authorization scheme");
         await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", _issuer.Token().Scope("read:other").Build(), "Bearer"), HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", scope: "read:data");
         await ResponseAssert.BareChallenge(await _api.Client.SendAsync("/open-api", null, "Bearer"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_follows_the_selected_schemes_mode()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _api.Client.GetStringAsync("/openapi/v1.json"));
+        string[] Schemes(string path) => [.. document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("security")
+            .EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))];
+        bool ProofHeader(string path) => document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "DPoP" && p.GetProperty("required").GetBoolean());
+
+        Assert.Equal(["Auth0", "DPoP"], Schemes("/open-api"));
+        Assert.False(ProofHeader("/open-api"));
+        foreach (var path in new[] { "/strict", "/strict-attribute", "/strict-policy" })
+        {
+            Assert.Equal(["DPoP"], Schemes(path));
+            Assert.True(ProofHeader(path), path);
+        }
     }
 
     [Fact]
