@@ -1,4 +1,3 @@
-using System;
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
