@@ -1,16 +1,8 @@
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
@@ -19,11 +11,8 @@ namespace Auth0.Generated.Runtime.Tests;
 /// <c>AddAuth0Api</c> wraps an application's own <see cref="IAuthorizationMiddlewareResultHandler"/> instead of
 /// replacing it, and <c>AddAuthentication().AddAuth0Api()</c> registers the same scheme.
 /// </summary>
-public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
+public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
-
-    public ResultHandlerCompositionTests(IssuerFixture fixture) => _fixture = fixture;
 
     [Theory]
     [InlineData(false)]
@@ -47,7 +36,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         });
 
         var client = app.GetTestClient();
-        var token = _fixture.Issuer.Token().Scope("read:other").Build();
+        var token = Issuer.Token().Scope("read:other").Build();
 
         // Our requirement fails: our RFC 6750 answer.
         var scoped = await Send(client, "/scoped", token);
@@ -59,7 +48,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         Assert.Equal((HttpStatusCode)418, admin.StatusCode);
 
         // Success passes through the application's handler to the endpoint.
-        var ok = await Send(client, "/scoped", _fixture.Issuer.Token().Scope("read:messages").Build());
+        var ok = await Send(client, "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -85,14 +74,14 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AUTH0_DOMAIN"] = _fixture.Issuer.Domain,
+            ["AUTH0_DOMAIN"] = Issuer.Domain,
             ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
         });
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
         register(builder.Services);
         builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(_fixture.Issuer.CreateBackchannelHandler);
+            .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
