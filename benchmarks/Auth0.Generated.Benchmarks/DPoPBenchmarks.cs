@@ -3,9 +3,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using static Auth0.Generated.Benchmarks.RequestPipelineBenchmarks;
 
 namespace Auth0.Generated.Benchmarks;

@@ -1,8 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Text;
-using Auth0.Generated.Generator;
 using Auth0.Generated.Tests.Shared;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
