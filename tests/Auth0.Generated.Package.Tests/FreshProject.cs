@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using Auth0.Generated.Tests.Shared;
 
 namespace Auth0.Generated.Package.Tests;
 

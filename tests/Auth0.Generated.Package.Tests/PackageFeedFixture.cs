@@ -1,4 +1,5 @@
 using System.Globalization;
+using Auth0.Generated.Tests.Shared;
 
 namespace Auth0.Generated.Package.Tests;
 
