@@ -79,7 +79,7 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         });
         var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         var client = app.GetTestClient();
-        var reader = _fixture.Issuer.Token().Scope("read:messages").Build();
+        var reader = Issuer.Token().Scope("read:messages").Build();
 
         for (var i = 0; i < 3; i++)
         {
@@ -90,7 +90,7 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         Assert.Equal(0, shortcut.Fallbacks);
 
         // A failing check: the stock evaluation answers, with our RFC 6750 explanation.
-        var forbidden = await Send(client, "/scoped", _fixture.Issuer.Token().Scope("read:other").Build());
+        var forbidden = await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("scope=\"read:messages\"", forbidden.Headers.WwwAuthenticate.ToString(), System.StringComparison.Ordinal);
         Assert.Equal(1, shortcut.Fallbacks);
@@ -102,7 +102,7 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
 
         // A policy with an application requirement beside ours, and an application policy alone: always the stock path.
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/mixed", reader)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", _fixture.Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/admin", reader)).StatusCode);
         Assert.Equal(3, shortcut.Shortcuts);
         Assert.Equal(6, shortcut.Fallbacks);
@@ -120,7 +120,7 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
 
         // The token passes our check, but the application's handler fails every policy: its decision stands.
-        var response = await Send(app.GetTestClient(), "/scoped", _fixture.Issuer.Token().Scope("read:messages").Build());
+        var response = await Send(app.GetTestClient(), "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, shortcut.Shortcuts);
         Assert.Equal(1, shortcut.Fallbacks);
