@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;

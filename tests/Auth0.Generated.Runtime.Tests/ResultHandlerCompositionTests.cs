@@ -1,16 +1,7 @@
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
@@ -21,11 +12,8 @@ namespace Auth0.Generated.Runtime.Tests;
 /// registers the same scheme, and the policy-evaluation shortcut (a passing request on a policy of our requirements
 /// skips ASP.NET Core's evaluation) steps aside for an application's own handlers, services and evaluator.
 /// </summary>
-public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
+public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
-
-    public ResultHandlerCompositionTests(IssuerFixture fixture) => _fixture = fixture;
 
     [Theory]
     [InlineData(false)]
@@ -49,7 +37,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         });
 
         var client = app.GetTestClient();
-        var token = _fixture.Issuer.Token().Scope("read:other").Build();
+        var token = Issuer.Token().Scope("read:other").Build();
 
         // Our requirement fails: our RFC 6750 answer.
         var scoped = await Send(client, "/scoped", token);
@@ -61,7 +49,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         Assert.Equal((HttpStatusCode)418, admin.StatusCode);
 
         // Success passes through the application's handler to the endpoint.
-        var ok = await Send(client, "/scoped", _fixture.Issuer.Token().Scope("read:messages").Build());
+        var ok = await Send(client, "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -91,7 +79,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         });
         var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         var client = app.GetTestClient();
-        var reader = _fixture.Issuer.Token().Scope("read:messages").Build();
+        var reader = Issuer.Token().Scope("read:messages").Build();
 
         for (var i = 0; i < 3; i++)
         {
@@ -102,7 +90,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         Assert.Equal(0, shortcut.Fallbacks);
 
         // A failing check: the stock evaluation answers, with our RFC 6750 explanation.
-        var forbidden = await Send(client, "/scoped", _fixture.Issuer.Token().Scope("read:other").Build());
+        var forbidden = await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("scope=\"read:messages\"", forbidden.Headers.WwwAuthenticate.ToString(), System.StringComparison.Ordinal);
         Assert.Equal(1, shortcut.Fallbacks);
@@ -114,7 +102,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
 
         // A policy with an application requirement beside ours, and an application policy alone: always the stock path.
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/mixed", reader)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", _fixture.Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/admin", reader)).StatusCode);
         Assert.Equal(3, shortcut.Shortcuts);
         Assert.Equal(6, shortcut.Fallbacks);
@@ -132,7 +120,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
 
         // The token passes our check, but the application's handler fails every policy: its decision stands.
-        var response = await Send(app.GetTestClient(), "/scoped", _fixture.Issuer.Token().Scope("read:messages").Build());
+        var response = await Send(app.GetTestClient(), "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Equal(0, shortcut.Shortcuts);
         Assert.Equal(1, shortcut.Fallbacks);
@@ -167,14 +155,14 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AUTH0_DOMAIN"] = _fixture.Issuer.Domain,
+            ["AUTH0_DOMAIN"] = Issuer.Domain,
             ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
         });
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
         register(builder.Services);
         builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(_fixture.Issuer.CreateBackchannelHandler);
+            .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
