@@ -1,12 +1,6 @@
-using System;
-using System.Linq;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
-using Auth0.Generated.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;

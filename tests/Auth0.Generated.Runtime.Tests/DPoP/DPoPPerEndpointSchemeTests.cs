@@ -1,14 +1,7 @@
-using System.Linq;
-using System.Net;
-using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 
