@@ -74,6 +74,7 @@ internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOpt
         ReadList(section.GetSection("Algorithms"), options.Algorithms);
         options.IatOffset = ReadDuration(section, prefix, "IatOffset") ?? options.IatOffset;
         options.IatLeeway = ReadDuration(section, prefix, "IatLeeway") ?? options.IatLeeway;
+        options.ReplayCacheSize = ReadInt(section, prefix, "ReplayCacheSize") ?? options.ReplayCacheSize;
         options.PublicBaseUrl = NonEmpty(section["PublicBaseUrl"]) ?? options.PublicBaseUrl;
         options.RequireNonce = ReadBool(section, prefix, "RequireNonce") ?? options.RequireNonce;
         options.NonceLifetime = ReadDuration(section, prefix, "NonceLifetime") ?? options.NonceLifetime;

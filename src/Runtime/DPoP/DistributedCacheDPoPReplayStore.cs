@@ -12,8 +12,9 @@ namespace Auth0.Generated.DPoP;
 /// </summary>
 /// <remarks>
 /// <see cref="IDistributedCache"/> has no atomic add-if-absent, so this store reads, then writes: a replay sent to two
-/// instances within the same cache round trip can pass twice. Replays after that are refused. For strict once-only
-/// semantics implement <see cref="IDPoPReplayStore"/> on an atomic primitive (Redis <c>SET key 1 NX PXAT ...</c>).
+/// instances within the same cache round trip can pass twice. Replays after that are refused. On Redis use
+/// <see cref="RedisDPoPReplayStore"/> (one atomic <c>SET NX PX</c>); on another backend implement
+/// <see cref="IDPoPReplayStore"/> on its atomic primitive for strict once-only semantics.
 /// </remarks>
 public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore
 {
