@@ -59,7 +59,7 @@ public static class DPoPServiceCollectionExtensions
     /// <summary>
     /// Remembers used DPoP proofs in the registered <see cref="IDistributedCache"/> (SQL Server, Redis, ...), so that
     /// every instance of the API refuses a proof used on any of them. <see cref="IDistributedCache"/> has no atomic
-    /// add-if-absent: copies of one proof sent to two instances within one cache round trip can both be accepted. On
+    /// add-if-absent: copies of one proof that arrive at once (on one instance or several) can all be accepted. On
     /// Redis, prefer <see cref="AddAuth0DPoPRedisReplayStore(IServiceCollection)"/>, which cannot.
     /// </summary>
     public static IServiceCollection AddAuth0DPoPDistributedReplayStore(this IServiceCollection services)
