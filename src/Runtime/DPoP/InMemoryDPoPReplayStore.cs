@@ -37,7 +37,7 @@ internal sealed partial class InMemoryDPoPReplayStore : IDPoPReplayStore
     private readonly PriorityQueue<Entry, long> _expiry = new();
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private bool _full;
+    private long _warnedAt;
 
     public InMemoryDPoPReplayStore(TimeProvider time, int capacity = DefaultCapacity, ILogger? logger = null)
     {
@@ -86,9 +86,10 @@ internal sealed partial class InMemoryDPoPReplayStore : IDPoPReplayStore
                     return new(false);
                 }
 
-                if (!_full)
+                // At most one warning a minute: a store that stays full frees a slot whenever an entry expires.
+                if (_warnedAt == 0 || now - _warnedAt >= TimeSpan.TicksPerMinute)
                 {
-                    _full = true;
+                    _warnedAt = now;
                     StoreFull(_logger, Capacity);
                 }
 
@@ -100,7 +101,6 @@ internal sealed partial class InMemoryDPoPReplayStore : IDPoPReplayStore
                 return new(false);
             }
 
-            _full = false;
             _expiry.Enqueue(entry, expires.UtcTicks);
             return new(true);
         }

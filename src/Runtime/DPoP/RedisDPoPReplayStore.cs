@@ -14,9 +14,9 @@ namespace Auth0.Generated.DPoP;
 /// </summary>
 /// <remarks>
 /// Fails closed: when Redis answers with an error, cannot be reached, or does not answer within
-/// <see cref="RedisDPoPReplayStoreOptions.Timeout"/>, the proof is refused (401 <c>invalid_dpop_proof</c>). The first
-/// failure after a success is logged as a warning, the return to service as information; keys are never logged (they
-/// are hashes of a key thumbprint and a <c>jti</c> anyway). Redis must keep the keys until they expire: run it with
+/// <see cref="RedisDPoPReplayStoreOptions.Timeout"/>, the proof is refused (401 <c>invalid_dpop_proof</c>). A failure
+/// is logged as a warning at most once a minute (Debug in between), the return to service after it as information;
+/// keys are never logged (they are hashes of a key thumbprint and a <c>jti</c> anyway). Redis must keep the keys until they expire: run it with
 /// <c>maxmemory-policy noeviction</c> (writes then fail when memory is full, and proofs are refused), never with a
 /// policy that evicts keys with a TTL (<c>volatile-*</c>, <c>allkeys-*</c>), which would forget used proofs early.
 /// </remarks>
@@ -34,6 +34,7 @@ public sealed partial class RedisDPoPReplayStore : IDPoPReplayStore, IDisposable
     private readonly Lock _lock = new();
     private Task<IConnectionMultiplexer>? _connection;
     private int _failing;
+    private long _warnedAt;
     private bool _disposed;
 
     /// <summary>
@@ -102,8 +103,12 @@ public sealed partial class RedisDPoPReplayStore : IDPoPReplayStore, IDisposable
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            if (Interlocked.Exchange(ref _failing, 1) == 0)
+            // At most one warning a minute, however the failures and successes alternate; Debug in between.
+            var now = _time.GetUtcNow().UtcTicks;
+            var warnedAt = Interlocked.Read(ref _warnedAt);
+            if ((warnedAt == 0 || now - warnedAt >= TimeSpan.TicksPerMinute) && Interlocked.CompareExchange(ref _warnedAt, now, warnedAt) == warnedAt)
             {
+                Volatile.Write(ref _failing, 1);
                 Unavailable(_logger, _timeout.TotalMilliseconds, exception);
             }
             else

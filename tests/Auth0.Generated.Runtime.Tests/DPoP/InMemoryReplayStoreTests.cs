@@ -117,6 +117,31 @@ public sealed class InMemoryReplayStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_store_that_stays_full_warns_at_most_once_a_minute()
+    {
+        var time = new ManualTimeProvider();
+        using var logs = new CaptureLoggerProvider();
+        var store = new InMemoryDPoPReplayStore(time, capacity: 2, logs.CreateLogger("store"));
+        Assert.True(await store.TryAddAsync("a", time.GetUtcNow().AddSeconds(30), default));
+        Assert.True(await store.TryAddAsync("b", time.GetUtcNow().AddMinutes(10), default));
+        for (var i = 0; i < 5; i++)
+        {
+            await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAddAsync("refused" + i, time.GetUtcNow().AddMinutes(10), default));
+        }
+
+        // "a" expires: one slot frees up, is taken, and the store is full again: no new warning within the minute.
+        time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await store.TryAddAsync("c", time.GetUtcNow().AddMinutes(10), default));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAddAsync("d", time.GetUtcNow().AddMinutes(10), default));
+        Assert.Single(logs.Snapshot());
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await store.TryAddAsync("e", time.GetUtcNow().AddMinutes(10), default));
+        Assert.Equal(2, logs.Snapshot().Count);
+        Assert.All(logs.Snapshot(), l => Assert.Equal(LogLevel.Warning, l.Level));
+    }
+
+    [Fact]
     public async Task Keys_of_any_shape_are_told_apart()
     {
         var time = new ManualTimeProvider();
