@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated.DPoP;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Auth0.Generated.DPoP;
 
 /// <summary>Startup validation of <see cref="DPoPOptions"/> (part of the <see cref="Auth0ApiOptions"/> validation).</summary>

@@ -1,13 +1,9 @@
-using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Frozen;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Http;
 

@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using StackExchange.Redis;
 
 namespace Auth0.Generated.DPoP;
