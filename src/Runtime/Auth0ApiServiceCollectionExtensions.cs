@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -58,7 +59,7 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddSingleton<Auth0ValidatorProvider>();
         services.TryAddSingleton<DPoPSchemeProvider>();
         services.TryAddSingleton<Auth0SchemeSelector>();
-        services.TryAddSingleton<IDPoPReplayStore>(static provider => new InMemoryDPoPReplayStore(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDPoPReplayStore>(static provider => InMemoryReplayStore(provider));
         services.AddMetrics();
         services.TryAddSingleton<Auth0Metrics>();
         services.TryAddSingleton<IAccessTokenValidator, Auth0AccessTokenValidator>();
@@ -79,6 +80,19 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         return new AuthenticationBuilder(services)
             .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(scheme, configure);
+    }
+
+    /// <summary>
+    /// The default replay store: in memory, sized by the scheme's <see cref="DPoPOptions.ReplayCacheSize"/>, on the
+    /// scheme's clock (the one the validator dates proofs with).
+    /// </summary>
+    private static InMemoryDPoPReplayStore InMemoryReplayStore(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<Auth0ApiOptions>>().Get(Auth0ApiDefaults.AuthenticationScheme);
+        return new InMemoryDPoPReplayStore(
+            options.TimeProvider ?? provider.GetRequiredService<TimeProvider>(),
+            options.DPoP.ReplayCacheSize,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<InMemoryDPoPReplayStore>());
     }
 
     /// <summary>

@@ -66,6 +66,7 @@ internal sealed class Auth0ApiOptionsBinder(IConfiguration? configuration = null
         read.List("Algorithms", options.Algorithms);
         options.IatOffset = read.Duration("IatOffset") ?? options.IatOffset;
         options.IatLeeway = read.Duration("IatLeeway") ?? options.IatLeeway;
+        options.ReplayCacheSize = read.Int32("ReplayCacheSize") ?? options.ReplayCacheSize;
         options.PublicBaseUrl = read.String("PublicBaseUrl") ?? options.PublicBaseUrl;
         options.RequireNonce = read.Boolean("RequireNonce") ?? options.RequireNonce;
         options.NonceLifetime = read.Duration("NonceLifetime") ?? options.NonceLifetime;

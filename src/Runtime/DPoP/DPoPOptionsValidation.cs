@@ -41,6 +41,11 @@ internal static class DPoPOptionsValidation
             errors.Add($"Auth0:DPoP:IatLeeway must not be negative (it is {options.IatLeeway}).");
         }
 
+        if (options.ReplayCacheSize is < 1 or > InMemoryDPoPReplayStore.MaxCapacity)
+        {
+            errors.Add($"Auth0:DPoP:ReplayCacheSize must be between 1 and {InMemoryDPoPReplayStore.MaxCapacity} (it is {options.ReplayCacheSize}): DPoP requests per second times (IatOffset + IatLeeway), or a shared store beyond that.");
+        }
+
         if (options.PublicBaseUrl is { } baseUrl
             && (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
                 || uri.Query.Length > 0 || uri.Fragment.Length > 0 || uri.UserInfo.Length > 0))

@@ -140,10 +140,11 @@ internal sealed class DPoPProofValidator
 
         string jkt;
         string jti;
+        double iat;
         DPoPProofKey? fresh = null;
         try
         {
-            var failure = Check(target, proof, accessToken, expectedJkt!, out jkt, out jti, ref fresh);
+            var failure = Check(target, proof, accessToken, expectedJkt!, out jkt, out jti, out iat, ref fresh);
             if (failure is not null)
             {
                 return failure;
@@ -169,7 +170,7 @@ internal sealed class DPoPProofValidator
 
         try
         {
-            var added = await _replay.TryAddAsync(ReplayKey(jkt, jti), _time.GetUtcNow() + _iatOffset + _iatLeeway, cancellationToken).ConfigureAwait(false);
+            var added = await _replay.TryAddAsync(ReplayKey(jkt, jti), ReplayExpiry(iat), cancellationToken).ConfigureAwait(false);
             return added ? null : Replayed;
         }
 #pragma warning disable CA1031 // A store that fails (full, unreachable) refuses the proof: fail closed, never a 500.
@@ -184,10 +185,11 @@ internal sealed class DPoPProofValidator
     /// Every check but replay. <paramref name="fresh"/> is set to a key imported for this proof (not found in
     /// <see cref="Keys"/>): the caller adds it to the cache when the proof holds, and retires it otherwise.
     /// </summary>
-    private Auth0Failure? Check(DPoPTarget target, string proof, string accessToken, string expectedJkt, out string jkt, out string jti, ref DPoPProofKey? fresh)
+    private Auth0Failure? Check(DPoPTarget target, string proof, string accessToken, string expectedJkt, out string jkt, out string jti, out double iat, ref DPoPProofKey? fresh)
     {
         jkt = string.Empty;
         jti = string.Empty;
+        iat = 0;
         var firstDot = proof.IndexOf('.', StringComparison.Ordinal);
         var secondDot = firstDot < 0 ? -1 : proof.IndexOf('.', firstDot + 1);
         if (firstDot <= 0 || secondDot < 0 || secondDot == firstDot + 1 || proof.IndexOf('.', secondDot + 1) >= 0)
@@ -257,7 +259,7 @@ internal sealed class DPoPProofValidator
             return BadUri;
         }
 
-        if (!p.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out var iat))
+        if (!p.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out iat))
         {
             return BadIssuedAt;
         }
@@ -442,6 +444,19 @@ internal sealed class DPoPProofValidator
         {
             ArrayPool<byte>.Shared.Return(rented);
         }
+    }
+
+    /// <summary>
+    /// Until when the replay store must remember a proof: as long as it could still pass the <c>iat</c> check
+    /// (<c>iat</c> + <see cref="DPoPOptions.IatOffset"/>), plus <see cref="DPoPOptions.IatLeeway"/> for clocks of
+    /// instances that run behind this one, plus a second for rounding and the boundary instant (when the leeway is 0);
+    /// from now when <c>iat</c> lies ahead, so never longer than now + the window + that second.
+    /// </summary>
+    private DateTimeOffset ReplayExpiry(double iat)
+    {
+        var now = _time.GetUtcNow();
+        var issued = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Ceiling(iat * 1000));
+        return (issued < now ? issued : now) + _iatOffset + _iatLeeway + TimeSpan.FromSeconds(1);
     }
 
     /// <summary>A fixed-length key for the replay store: SHA-256 of the key thumbprint and the <c>jti</c>.</summary>
