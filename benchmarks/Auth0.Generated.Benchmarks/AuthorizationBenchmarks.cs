@@ -1,7 +1,4 @@
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Claims;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Benchmarks.Stock;
 using BenchmarkDotNet.Attributes;

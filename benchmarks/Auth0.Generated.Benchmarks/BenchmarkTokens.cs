@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -22,33 +20,44 @@ public sealed class BenchmarkTokens : IDisposable
     public BenchmarkTokens()
     {
         SigningKey = new RsaSecurityKey(_rsa) { KeyId = "bench-key-1" };
-        var now = DateTimeOffset.UtcNow;
-        // Auth0 puts no nbf in access tokens: keep the payload exactly as above.
-        Token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
-            Claims = new Dictionary<string, object>
-            {
-                ["iss"] = Issuer,
-                ["sub"] = "auth0|65f0c0ffee1234567890abcd",
-                ["aud"] = new[] { Audience, "https://dev-tenant.us.auth0.com/userinfo" },
-                ["iat"] = now.ToUnixTimeSeconds(),
-                ["exp"] = now.AddHours(24).ToUnixTimeSeconds(),
-                ["azp"] = "k3XbW0Jq9bXo1qYh2ZcJ8dQ7aR5sT6uV",
-                ["scope"] = "openid profile email read:messages write:messages read:feed",
-                ["permissions"] = new[] { "read:messages", "write:messages", "read:feed" },
-                [AdminClaim] = true,
-                ["tier"] = "premium",
-                ["roles"] = new[] { "admin", "editor" },
-                ["https://myapp.com/org_id"] = "org_8f3b2c1d",
-            },
-        });
+        var claims = StandardClaims();
+        claims["permissions"] = new[] { "read:messages", "write:messages", "read:feed" };
+        claims[AdminClaim] = true;
+        claims["tier"] = "premium";
+        claims["roles"] = new[] { "admin", "editor" };
+        claims["https://myapp.com/org_id"] = "org_8f3b2c1d";
+        Token = Sign(claims);
     }
 
     public RsaSecurityKey SigningKey { get; }
 
     /// <summary>The compact serialization (about 900 bytes, like a real Auth0 access token).</summary>
     public string Token { get; }
+
+    /// <summary>The claims every Auth0 access token carries (issuer, subject, two audiences, lifetime, client, scopes).</summary>
+    public static Dictionary<string, object> StandardClaims()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new Dictionary<string, object>
+        {
+            ["iss"] = Issuer,
+            ["sub"] = "auth0|65f0c0ffee1234567890abcd",
+            ["aud"] = new[] { Audience, "https://dev-tenant.us.auth0.com/userinfo" },
+            ["iat"] = now.ToUnixTimeSeconds(),
+            ["exp"] = now.AddHours(24).ToUnixTimeSeconds(),
+            ["azp"] = "k3XbW0Jq9bXo1qYh2ZcJ8dQ7aR5sT6uV",
+            ["scope"] = "openid profile email read:messages write:messages read:feed",
+        };
+    }
+
+    /// <summary>An RS256 token of exactly <paramref name="claims"/>, signed with <see cref="SigningKey"/>.</summary>
+    public string Sign(Dictionary<string, object> claims)
+        // Auth0 puts no nbf in access tokens: keep the payload exactly as given.
+        => new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.RsaSha256),
+            Claims = claims,
+        });
 
     /// <summary>What both our validation path and JwtBearer are configured to require (fixed keys, no discovery).</summary>
     public TokenValidationParameters CreateValidationParameters() => new()

@@ -1,14 +1,8 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 using static Auth0.Generated.Benchmarks.RequestPipelineBenchmarks;
 
 namespace Auth0.Generated.Benchmarks;
@@ -104,70 +98,24 @@ public class DPoPBenchmarks
         return status == StatusCodes.Status200OK ? status : throw new InvalidOperationException($"DPoP request answered {status}.");
     }
 
-    private async Task<int> RunAsync(string authorization, string? proof)
-    {
-        await using var scope = _app.Services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = HttpMethods.Get;
-        context.Request.Scheme = "http";
-        context.Request.Host = new HostString("localhost");
-        context.Request.Path = Path;
-        context.Request.Headers.Authorization = authorization;
-        if (proof is not null)
-        {
-            context.Request.Headers["DPoP"] = proof;
-        }
-
-        await _app.Pipeline(context).ConfigureAwait(false);
-        return context.Response.StatusCode;
-    }
+    private Task<int> RunAsync(string authorization, string? proof) => _app.RunAsync(Path, authorization, proof);
 
     private string Mint(string? jkt)
     {
-        var now = DateTimeOffset.UtcNow;
-        var claims = new Dictionary<string, object>
-        {
-            ["iss"] = BenchmarkTokens.Issuer,
-            ["sub"] = "auth0|65f0c0ffee1234567890abcd",
-            ["aud"] = new[] { BenchmarkTokens.Audience, "https://dev-tenant.us.auth0.com/userinfo" },
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddHours(24).ToUnixTimeSeconds(),
-            ["azp"] = "k3XbW0Jq9bXo1qYh2ZcJ8dQ7aR5sT6uV",
-            ["scope"] = "openid profile email read:messages write:messages read:feed",
-        };
+        var claims = BenchmarkTokens.StandardClaims();
         if (jkt is not null)
         {
             claims["cnf"] = new Dictionary<string, object> { ["jkt"] = jkt };
         }
 
-        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            SigningCredentials = new SigningCredentials(_tokens.SigningKey, SecurityAlgorithms.RsaSha256),
-            Claims = claims,
-        });
+        return _tokens.Sign(claims);
     }
 
     private App Build()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddAuth0Api(options =>
-        {
-            options.Domain = new Uri(BenchmarkTokens.Issuer).Host;
-            options.Audience = BenchmarkTokens.Audience;
-            options.JwksUri = BenchmarkTokens.Issuer + ".well-known/jwks.json";
-        });
-
-        // Room for every proof of the run (the default store refuses new proofs when full).
-        builder.Services.AddSingleton<IDPoPReplayStore>(new InMemoryDPoPReplayStore(TimeProvider.System, capacity: 10_000_000));
-        var jwks = JwksJson(_tokens.SigningKey);
-        builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new StaticJwksHandler(jwks));
-        var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet(Path, () => "scoped").RequireScopes(BenchmarkTokens.Scope);
-        return new App(app);
-    }
+        => App.Ours(
+            _tokens,
+            configure: null,
+            // Room for every proof of the run (the default store refuses new proofs when full).
+            services => services.AddSingleton<IDPoPReplayStore>(new InMemoryDPoPReplayStore(TimeProvider.System, capacity: 10_000_000)),
+            app => app.MapGet(Path, () => "scoped").RequireScopes(BenchmarkTokens.Scope));
 }

@@ -1,10 +1,8 @@
-using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Keys;
 using BenchmarkDotNet.Attributes;

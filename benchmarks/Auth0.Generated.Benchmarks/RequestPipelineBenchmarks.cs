@@ -1,8 +1,4 @@
-using System;
 using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Benchmarks.Stock;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -91,20 +87,7 @@ public class RequestPipelineBenchmarks
 
     private Task<int> RunAsync(App app, string path) => RunAsync(app, path, _authorization);
 
-    private static async Task<int> RunAsync(App app, string path, string? authorization)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Method = HttpMethods.Get;
-        context.Request.Path = path;
-        if (authorization is not null)
-        {
-            context.Request.Headers.Authorization = authorization;
-        }
-
-        await app.Pipeline(context).ConfigureAwait(false);
-        return context.Response.StatusCode;
-    }
+    private static Task<int> RunAsync(App app, string path, string? authorization) => app.RunAsync(path, authorization);
 
     private App BuildStock()
     {
@@ -129,37 +112,19 @@ public class RequestPipelineBenchmarks
         builder.Services.AddAuthorization(options => options.AddPolicy(
             "read:messages", policy => policy.Requirements.Add(new HasScopeRequirement(BenchmarkTokens.Scope, BenchmarkTokens.Issuer))));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HasScopeHandler>();
-        var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet(PublicPath, () => "public");
-        app.MapGet(ScopePath, () => "scoped").RequireAuthorization("read:messages");
-        return new App(app);
+        return App.Start(builder, app =>
+        {
+            app.MapGet(PublicPath, () => "public");
+            app.MapGet(ScopePath, () => "scoped").RequireAuthorization("read:messages");
+        });
     }
 
     private App BuildOurs(int cacheSize)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Services.AddAuth0Api(options =>
+        => App.Ours(_tokens, options => options.TokenCacheSize = cacheSize, services: null, app =>
         {
-            options.Domain = new Uri(BenchmarkTokens.Issuer).Host;
-            options.Audience = BenchmarkTokens.Audience;
-            options.JwksUri = BenchmarkTokens.Issuer + ".well-known/jwks.json";
-            options.TokenCacheSize = cacheSize;
+            app.MapGet(PublicPath, () => "public").AllowAnonymous();
+            app.MapGet(ScopePath, () => "scoped").RequireScopes(BenchmarkTokens.Scope);
         });
-        var jwks = JwksJson(_tokens.SigningKey);
-        builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new StaticJwksHandler(jwks));
-        var app = builder.Build();
-        app.UseRouting();
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.MapGet(PublicPath, () => "public").AllowAnonymous();
-        app.MapGet(ScopePath, () => "scoped").RequireScopes(BenchmarkTokens.Scope);
-        return new App(app);
-    }
 
     internal static string JwksJson(RsaSecurityKey key)
     {
@@ -172,7 +137,7 @@ public class RequestPipelineBenchmarks
     {
         private readonly WebApplication _app;
 
-        public App(WebApplication app)
+        private App(WebApplication app)
         {
             _app = app;
             app.UseEndpoints(_ => { });
@@ -182,6 +147,62 @@ public class RequestPipelineBenchmarks
         public IServiceProvider Services => _app.Services;
 
         public RequestDelegate Pipeline { get; }
+
+        /// <summary>Builds the application with routing, authentication and authorization before the endpoints <paramref name="map"/> adds.</summary>
+        public static App Start(WebApplicationBuilder builder, Action<WebApplication> map)
+        {
+            var app = builder.Build();
+            app.UseRouting();
+            app.UseAuthentication();
+            app.UseAuthorization();
+            map(app);
+            return new App(app);
+        }
+
+        /// <summary><c>AddAuth0Api</c> for the benchmark tokens' issuer, its JWKS served in process (no network).</summary>
+        public static App Ours(BenchmarkTokens tokens, Action<Auth0ApiOptions>? configure, Action<IServiceCollection>? services, Action<WebApplication> map)
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.Logging.ClearProviders();
+            builder.Services.AddAuth0Api(options =>
+            {
+                options.Domain = new Uri(BenchmarkTokens.Issuer).Host;
+                options.Audience = BenchmarkTokens.Audience;
+                options.JwksUri = BenchmarkTokens.Issuer + ".well-known/jwks.json";
+                configure?.Invoke(options);
+            });
+            services?.Invoke(builder.Services);
+            var jwks = JwksJson(tokens.SigningKey);
+            builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new StaticJwksHandler(jwks));
+            return Start(builder, map);
+        }
+
+        /// <summary>
+        /// One GET to <c>http://localhost</c><paramref name="path"/> through the pipeline, in a request scope of its own, with
+        /// the <c>Authorization</c> header and a DPoP proof when given; the status code it is answered with.
+        /// </summary>
+        public async Task<int> RunAsync(string path, string? authorization, string? proof = null)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
+            context.Request.Method = HttpMethods.Get;
+            context.Request.Scheme = "http";
+            context.Request.Host = new HostString("localhost");
+            context.Request.Path = path;
+            if (authorization is not null)
+            {
+                context.Request.Headers.Authorization = authorization;
+            }
+
+            if (proof is not null)
+            {
+                context.Request.Headers["DPoP"] = proof;
+            }
+
+            await Pipeline(context).ConfigureAwait(false);
+            return context.Response.StatusCode;
+        }
 
         public ValueTask DisposeAsync() => _app.DisposeAsync();
     }

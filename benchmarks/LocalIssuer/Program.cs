@@ -1,7 +1,4 @@
-using System;
-using System.IO;
 using System.Runtime.InteropServices;
-using System.Threading;
 using Auth0.Generated.Testing;
 
 // Usage: LocalIssuer <port> <audience> <output-directory>

@@ -1,13 +1,8 @@
-using System;
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using Auth0.Generated.Benchmarks.Stock;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 // Reads the same variables as samples/Quickstart.Api: AUTH0_DOMAIN (issuer https://{domain}/) and AUTH0_AUDIENCE.
 var builder = WebApplication.CreateBuilder(args);

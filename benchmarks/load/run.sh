@@ -11,7 +11,7 @@
 #   WARMUP_MODES="jit r2r aot" (quickstart started cold, first seconds of load measured; "" skips) FIRST_SECONDS=5s
 #   DPOP_ROUTE=/api/dpop (the quickstart's DPoP route, loaded with a bound token and a fresh proof per request; "" skips)
 #   DPOP_PROOFS=85000 (proofs for one measured run: the run ends at DURATION or when they are used up, whichever is first;
-#   the default in-memory replay store holds 100,000 proofs, so one process must not be sent more within five minutes)
+#   the in-memory replay store holds Auth0:DPoP:ReplayCacheSize proofs, 1,000,000 by default, for about five minutes)
 # Apps run from their publish folder, so each reads its own appsettings.json (both: the `dotnet new web` log levels).
 # Exit status: 0 when every app x mode x route was measured with only 2xx answers; 1 when any piece was missing or
 # failed (the table still shows what was measured, and every problem is listed at the end).

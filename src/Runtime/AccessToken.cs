@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -116,47 +114,15 @@ public class AccessToken
     /// <summary>Reads a JSON integer claim that fits in a <see cref="long"/>.</summary>
     public bool TryGetInt64(string claim, out long value)
     {
-        if (TryGetRaw(claim, out var raw))
-        {
-            switch (raw)
-            {
-                case int i:
-                    value = i;
-                    return true;
-                case long l:
-                    value = l;
-                    return true;
-            }
-        }
-
-        value = 0;
-        return false;
+        value = TryGetRaw(claim, out var raw) ? raw switch { int i => i, long l => l, _ => 0 } : 0;
+        return raw is int or long;
     }
 
     /// <summary>Reads a JSON number claim.</summary>
     public bool TryGetDouble(string claim, out double value)
     {
-        if (TryGetRaw(claim, out var raw))
-        {
-            switch (raw)
-            {
-                case int i:
-                    value = i;
-                    return true;
-                case long l:
-                    value = l;
-                    return true;
-                case double d:
-                    value = d;
-                    return true;
-                case decimal m:
-                    value = (double)m;
-                    return true;
-            }
-        }
-
-        value = 0;
-        return false;
+        value = TryGetRaw(claim, out var raw) ? raw switch { int i => i, long l => l, double d => d, decimal m => (double)m, _ => 0 } : 0;
+        return raw is int or long or double or decimal;
     }
 
     /// <summary>Reads a NumericDate claim (seconds since the Unix epoch, RFC 7519).</summary>

@@ -1,5 +1,3 @@
-using System;
-
 namespace Auth0.Generated;
 
 /// <summary>How an <see cref="AccessToken"/> reads scopes and roles. Immutable; built once from the options.</summary>

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated;
 using Microsoft.AspNetCore.Authentication;
 

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;
@@ -10,9 +9,11 @@ using Auth0.Generated.Keys;
 using Auth0.Generated.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ public static class Auth0ApiServiceCollectionExtensions
         services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<Auth0ValidatorProvider>();
         services.TryAddSingleton<DPoPSchemeProvider>();
-        services.TryAddSingleton<IDPoPReplayStore>(static provider => new InMemoryDPoPReplayStore(provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IDPoPReplayStore>(static provider => InMemoryReplayStore(provider));
         services.AddMetrics();
         services.TryAddSingleton<Auth0Metrics>();
         services.TryAddSingleton<IAccessTokenValidator, Auth0AccessTokenValidator>();
@@ -56,6 +57,7 @@ public static class Auth0ApiServiceCollectionExtensions
         services.AddAuthorization();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, Auth0AuthorizationHandler>());
         WrapResultHandler(services);
+        UseShortcutPolicyEvaluator(services);
 
         // AddAuthentication() would also add data protection, which bearer tokens never use and which writes a key ring
         // under $HOME/.aspnet at startup. Register what the scheme needs; an app that adds cookies calls AddAuthentication
@@ -65,6 +67,19 @@ public static class Auth0ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         return new AuthenticationBuilder(services)
             .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(Auth0ApiDefaults.AuthenticationScheme, configure);
+    }
+
+    /// <summary>
+    /// The default replay store: in memory, sized by the scheme's <see cref="DPoPOptions.ReplayCacheSize"/>, on the
+    /// scheme's clock (the one the validator dates proofs with).
+    /// </summary>
+    private static InMemoryDPoPReplayStore InMemoryReplayStore(IServiceProvider provider)
+    {
+        var options = provider.GetRequiredService<IOptionsMonitor<Auth0ApiOptions>>().Get(Auth0ApiDefaults.AuthenticationScheme);
+        return new InMemoryDPoPReplayStore(
+            options.TimeProvider ?? provider.GetRequiredService<TimeProvider>(),
+            options.DPoP.ReplayCacheSize,
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger<InMemoryDPoPReplayStore>());
     }
 
     /// <summary>
@@ -106,6 +121,27 @@ public static class Auth0ApiServiceCollectionExtensions
             { ImplementationType: { } type } => (IAuthorizationMiddlewareResultHandler)ActivatorUtilities.CreateInstance(provider, type),
             _ => null,
         }));
+    }
+
+    /// <summary>
+    /// Puts <see cref="Auth0PolicyEvaluator"/> in place of ASP.NET Core's <see cref="PolicyEvaluator"/> when that is the
+    /// evaluator registered (an application's own evaluator, registered before or after, is left to do its work).
+    /// </summary>
+    private static void UseShortcutPolicyEvaluator(IServiceCollection services)
+    {
+        services.TryAddSingleton<Auth0PolicyShortcut>();
+        for (var i = services.Count - 1; i >= 0; i--)
+        {
+            if (services[i].ServiceType == typeof(IPolicyEvaluator) && !services[i].IsKeyedService)
+            {
+                if (services[i].ImplementationType == typeof(PolicyEvaluator))
+                {
+                    services[i] = ServiceDescriptor.Transient<IPolicyEvaluator>(static provider => new Auth0PolicyEvaluator(provider, provider.GetRequiredService<Auth0PolicyShortcut>()));
+                }
+
+                return;
+            }
+        }
     }
 
     /// <summary>Marks a collection whose result handler <see cref="WrapResultHandler"/> has wrapped already.</summary>

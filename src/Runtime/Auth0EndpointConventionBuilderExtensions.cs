@@ -1,5 +1,3 @@
-using System;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Http;
 

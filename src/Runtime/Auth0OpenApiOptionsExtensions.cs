@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated.OpenApi;
 
 namespace Microsoft.AspNetCore.OpenApi;

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Authorization;
 

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated;
 using Auth0.Generated.Development;
 using Auth0.Generated.TokenExchange;

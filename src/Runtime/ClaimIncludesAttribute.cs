@@ -1,5 +1,3 @@
-using System;
-using System.Diagnostics.CodeAnalysis;
 using Auth0.Generated.Authorization;
 
 namespace Auth0.Generated;

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
 

@@ -1,4 +1,3 @@
-using System;
 using Auth0.Generated.Authorization;
 
 namespace Auth0.Generated;

@@ -1,7 +1,3 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
-
 namespace Auth0.Generated.Analyzers.Tests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis;
 using Xunit.Abstractions;
 
 namespace Auth0.Generated.Analyzers.Tests;

@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using static Auth0.Generated.Analyzers.Tests.UnprotectedRouteTests;
 
 namespace Auth0.Generated.Analyzers.Tests;

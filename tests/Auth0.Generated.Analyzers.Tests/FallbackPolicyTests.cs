@@ -1,6 +1,3 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
-
 namespace Auth0.Generated.Analyzers.Tests;
 
 /// <summary>Which authorization settings protect every endpoint (a fallback policy), and which do not (the default policy).</summary>

@@ -1,7 +1,3 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
-using Microsoft.CodeAnalysis.Testing;
-
 namespace Auth0.Generated.Analyzers.Tests;
 
 /// <summary>A0G003 (opt-in): endpoints whose protection the analysis could not establish, enabled the way users enable it.</summary>

@@ -1,5 +1,3 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers.Tests.Infrastructure;
 using Auth0.Generated.CodeFixes;
 
 namespace Auth0.Generated.Analyzers.Tests;

@@ -1,12 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
+using Auth0.Generated.Tests.Shared;
 
 namespace Auth0.Generated.Aot.Tests;
 
@@ -51,53 +46,18 @@ public sealed partial class NativeSampleFixture : IAsyncLifetime
         ];
         Command = "dotnet " + string.Join(' ', arguments);
 
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         // The test host runs under MSBuild-related variables of `dotnet test`; the publish must resolve its own SDK.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH").ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        var output = new StringBuilder();
-        using var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        var inherited = Environment.GetEnvironmentVariables().Keys.Cast<string>()
+            .Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k == "DOTNET_HOST_PATH")
+            .ToList();
+        var environment = new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" };
         var clock = Stopwatch.StartNew();
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(PublishTimeout);
-        }
-        catch (TimeoutException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new InvalidOperationException($"`{Command}` did not finish within {PublishTimeout}. Its output:\n{Snapshot()}");
-        }
-
-        // Let the asynchronous readers drain the last lines.
-        process.WaitForExit();
+        var publish = await ProcessRunner.RunAsync("dotnet", arguments, root, environment, PublishTimeout, inherited);
         PublishTime = clock.Elapsed;
-        PublishOutput = Snapshot();
-        if (process.ExitCode != 0)
+        PublishOutput = publish.Output;
+        if (publish.ExitCode != 0)
         {
-            throw new InvalidOperationException($"`{Command}` failed with exit code {process.ExitCode}. Its output:\n{PublishOutput}");
+            throw new InvalidOperationException($"`{Command}` failed with exit code {publish.ExitCode}. Its output:\n{PublishOutput}");
         }
 
         Warnings = PublishOutput.Split('\n').Where(l => WarningLine().IsMatch(l)).Select(l => l.TrimEnd('\r')).ToList();
@@ -105,25 +65,6 @@ public sealed partial class NativeSampleFixture : IAsyncLifetime
         if (!File.Exists(Executable))
         {
             throw new InvalidOperationException($"`{Command}` produced no {Executable}. Its output:\n{PublishOutput}");
-        }
-
-        void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
-
-        string Snapshot()
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
         }
     }
 

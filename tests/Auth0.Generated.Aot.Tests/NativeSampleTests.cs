@@ -1,9 +1,5 @@
-using System;
 using System.Globalization;
-using System.IO;
 using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Auth0.Generated.Runtime.Tests;
 using Auth0.Generated.Testing;
 using Xunit.Abstractions;

@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Auth0.Generated.Tests.Shared;
 using Microsoft.CodeAnalysis.Diagnostics;

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Auth0.Generated.Generator.Parsing;
 using Auth0.Generated.Shared;
 using ValueKind = Auth0.Generated.Shared.ClaimValueKind;

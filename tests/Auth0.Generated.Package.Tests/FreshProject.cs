@@ -1,11 +1,7 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Net;
-using System.Net.Http;
 using System.Net.Sockets;
-using System.Threading.Tasks;
+using Auth0.Generated.Tests.Shared;
 
 namespace Auth0.Generated.Package.Tests;
 

@@ -1,9 +1,5 @@
-using System;
-using System.IO;
-using System.Linq;
 using System.Net;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Xunit.Abstractions;
 
 namespace Auth0.Generated.Package.Tests;

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Threading.Tasks;
+using Auth0.Generated.Tests.Shared;
 
 namespace Auth0.Generated.Package.Tests;
 

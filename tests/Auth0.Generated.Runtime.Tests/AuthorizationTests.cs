@@ -1,24 +1,13 @@
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>docs/behaviour.md, "Answering a failure" and "Reading claims", and the ASP.NET Core authorization integration.</summary>
-public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
+public sealed class AuthorizationTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
 
-    public AuthorizationTests(IssuerFixture fixture) => _fixture = fixture;
-
-    private TestIssuer Issuer => _fixture.Issuer;
-
-    private Task<HttpResponseMessage> Call(string path, TestToken token) => _fixture.Api.Client.GetAsync(path, token.Build());
+    private Task<HttpResponseMessage> Call(string path, TestToken token) => Api.Client.GetAsync(path, token.Build());
 
     [Theory]
     [InlineData("/scoped")]
@@ -29,7 +18,7 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
         await ResponseAssert.Ok(await Call(path, Issuer.Token().With("scope", new[] { "read:messages" })));
         await ResponseAssert.Error(await Call(path, Issuer.Token().Scope("read:other")), HttpStatusCode.Forbidden, "insufficient_scope", scope: "read:messages");
         await ResponseAssert.Error(await Call(path, Issuer.Token()), HttpStatusCode.Forbidden, "insufficient_scope", scope: "read:messages");
-        await ResponseAssert.BareChallenge(await _fixture.Api.Client.GetAsync(path, token: null));
+        await ResponseAssert.BareChallenge(await Api.Client.GetAsync(path, token: null));
     }
 
     [Fact]
@@ -58,7 +47,7 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
     public async Task Permissions_satisfy_scopes_only_when_enabled()
     {
         var token = Issuer.Token().With("permissions", new[] { "read:messages" }).Build();
-        await ResponseAssert.Error(await _fixture.Api.Client.GetAsync("/scoped", token), HttpStatusCode.Forbidden, "insufficient_scope");
+        await ResponseAssert.Error(await Api.Client.GetAsync("/scoped", token), HttpStatusCode.Forbidden, "insufficient_scope");
         await using var api = await TestRoutes.StartHostAsync(Issuer, configuration: new Dictionary<string, string?> { ["Auth0:PermissionsAsScopes"] = "true" });
         await ResponseAssert.Ok(await api.Client.GetAsync("/scoped", token));
     }
@@ -127,8 +116,8 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
         await ResponseAssert.InvalidToken(response, TestRoutes.ThrowingCheckMessage);
         Assert.Contains("error_description=\"Check \\\"failed\\\" with a \\\\ backslash\"", string.Join(' ', response.Headers.GetValues("WWW-Authenticate")));
         await ResponseAssert.InvalidToken(await Call("/throws-attribute", Issuer.Token()), ClaimCheckAttribute.DefaultMessage);
-        Assert.Contains(_fixture.Api.Logs, l => l.Level == LogLevel.Warning && l.Exception?.Message == "boom");
-        Assert.DoesNotContain(_fixture.Api.Logs, l => l.Level >= LogLevel.Error);
+        Assert.Contains(Api.Logs, l => l.Level == LogLevel.Warning && l.Exception?.Message == "boom");
+        Assert.DoesNotContain(Api.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Fact]
@@ -136,7 +125,7 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
     {
         await ResponseAssert.Ok(await Call("/group/closed", Issuer.Token().Scope("read:group")));
         await ResponseAssert.Error(await Call("/group/closed", Issuer.Token()), HttpStatusCode.Forbidden, "insufficient_scope", scope: "read:group");
-        await ResponseAssert.Ok(await _fixture.Api.Client.GetAsync("/group/open", token: null));
+        await ResponseAssert.Ok(await Api.Client.GetAsync("/group/open", token: null));
         await ResponseAssert.Ok(await Call("/group/and", Issuer.Token().Scope("read:group write:group")));
         await ResponseAssert.Error(await Call("/group/and", Issuer.Token().Scope("read:group")), HttpStatusCode.Forbidden, "insufficient_scope", scope: "write:group");
         await ResponseAssert.Error(await Call("/group/and", Issuer.Token().Scope("write:group")), HttpStatusCode.Forbidden, "insufficient_scope", scope: "read:group");
@@ -147,8 +136,8 @@ public sealed class AuthorizationTests : IClassFixture<IssuerFixture>
     {
         await ResponseAssert.Ok(await Call("/role-policy", Issuer.Token().Roles("admin")));
         await ResponseAssert.Error(await Call("/role-policy", Issuer.Token().Roles("user")), HttpStatusCode.Forbidden, "insufficient_scope");
-        await ResponseAssert.BareChallenge(await _fixture.Api.Client.GetAsync("/role-policy", token: null));
-        await ResponseAssert.InvalidToken(await _fixture.Api.Client.GetAsync("/role-policy", "a.b.c"));
+        await ResponseAssert.BareChallenge(await Api.Client.GetAsync("/role-policy", token: null));
+        await ResponseAssert.InvalidToken(await Api.Client.GetAsync("/role-policy", "a.b.c"));
     }
 
     [Fact]

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Threading.Tasks;
 using Auth0.Generated.Configuration;
-using Auth0.Generated.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,27 +1,15 @@
-using System;
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>CONFORMANCE.md, "Where the token comes from": cookie tokens on unsafe cross-origin browser requests (issue 12).</summary>
-public sealed class CrossOriginTests : IClassFixture<IssuerFixture>
+/// <summary>docs/behaviour.md, "Cookie tokens from other origins".</summary>
+public sealed class CrossOriginTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
     private int _reached;
-
-    public CrossOriginTests(IssuerFixture fixture) => _fixture = fixture;
 
     private Task<TestApiHost> StartAsync(params string[] trustedOrigins)
         => TestApiHost.StartAsync(
-            _fixture.Issuer,
+            Issuer,
             app =>
             {
                 app.MapMethods("/transfer", ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], (HttpContext c) =>
@@ -42,7 +30,7 @@ public sealed class CrossOriginTests : IClassFixture<IssuerFixture>
     private async Task<HttpResponseMessage> SendAsync(TestApiHost api, string method, string? origin, string? site, bool cookie = true)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), "/transfer");
-        var token = _fixture.Issuer.Token().Build();
+        var token = Issuer.Token().Build();
         request.Headers.TryAddWithoutValidation(cookie ? "Cookie" : "Authorization", cookie ? "app.at=" + token : "Bearer " + token);
         if (origin is not null)
         {
@@ -118,7 +106,7 @@ public sealed class CrossOriginTests : IClassFixture<IssuerFixture>
     public async Task Trusted_origins_must_be_origins(string origin)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApiHost.StartAsync(
-            _fixture.Issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TrustedOrigins:0"] = origin }));
+            Issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TrustedOrigins:0"] = origin }));
         Assert.Contains("Auth0:TrustedOrigins", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>The built-in development issuer (no AUTH0_DOMAIN, Development environment).</summary>

@@ -1,9 +1,3 @@
-using System;
-using System.IO;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>

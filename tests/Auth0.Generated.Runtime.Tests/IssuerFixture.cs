@@ -1,10 +1,7 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-
 namespace Auth0.Generated.Runtime.Tests;
 
-/// <summary>One https issuer and one API with default options, shared by a test class.</summary>
-public sealed class IssuerFixture : IAsyncLifetime
+/// <summary>One https issuer and one API with default options (<see cref="TestRoutes"/>), shared by a test class.</summary>
+public class IssuerFixture : IAsyncLifetime
 {
     public TestIssuer Issuer { get; private set; } = null!;
 
@@ -13,7 +10,7 @@ public sealed class IssuerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Issuer = await TestIssuer.StartAsync();
-        Api = await TestRoutes.StartHostAsync(Issuer);
+        Api = await StartApiAsync(Issuer);
     }
 
     public async Task DisposeAsync()
@@ -21,4 +18,7 @@ public sealed class IssuerFixture : IAsyncLifetime
         await Api.DisposeAsync();
         await Issuer.DisposeAsync();
     }
+
+    /// <summary>The API the tests share.</summary>
+    protected virtual Task<TestApiHost> StartApiAsync(TestIssuer issuer) => TestRoutes.StartHostAsync(issuer);
 }

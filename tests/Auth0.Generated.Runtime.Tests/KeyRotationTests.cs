@@ -1,36 +1,28 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>JWKS caching, unknown-kid refetch with cooldown and a single fetch in flight, and an issuer that misbehaves.</summary>
-public sealed class KeyRotationTests : IAsyncLifetime
+public sealed class KeyRotationTests : IssuerTests
 {
     private readonly ManualTimeProvider _time = new();
-    private TestIssuer _issuer = null!;
     private TestApiHost _api = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _issuer = await TestIssuer.StartAsync();
+        await base.InitializeAsync();
         _api = await StartApiAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _api.DisposeAsync();
-        await _issuer.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     // These tests drive the on-demand fetch (the issuer misbehaves from the first fetch on): no fetch at startup.
     private Task<TestApiHost> StartApiAsync(IDictionary<string, string?>? configuration = null)
-        => TestRoutes.StartHostAsync(_issuer, o => (o.TimeProvider, o.FetchKeysAtStartup) = (_time, false), configuration);
+        => TestRoutes.StartHostAsync(Issuer, o => (o.TimeProvider, o.FetchKeysAtStartup) = (_time, false), configuration);
 
     private Task<HttpResponseMessage> Call(TestToken token) => _api.Client.GetAsync("/private", token.Build());
 
@@ -42,77 +34,77 @@ public sealed class KeyRotationTests : IAsyncLifetime
     {
         for (var i = 0; i < 5; i++)
         {
-            await ResponseAssert.Ok(await Call(_issuer.Token()));
+            await ResponseAssert.Ok(await Call(Issuer.Token()));
         }
 
-        Assert.Equal(1, _issuer.DiscoveryRequests);
-        Assert.Equal(1, _issuer.JwksRequests);
+        Assert.Equal(1, Issuer.DiscoveryRequests);
+        Assert.Equal(1, Issuer.JwksRequests);
         _time.Advance(TimeSpan.FromMinutes(9));
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
-        Assert.Equal(1, _issuer.JwksRequests);
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        Assert.Equal(1, Issuer.JwksRequests);
         _time.Advance(TimeSpan.FromMinutes(2));
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
-        Assert.Equal(2, _issuer.JwksRequests);
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        Assert.Equal(2, Issuer.JwksRequests);
     }
 
     [Fact]
     public async Task A_rotated_kid_is_accepted_after_the_cooldown_with_one_fetch_for_many_concurrent_requests()
     {
-        var oldKey = _issuer.SigningKey;
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
+        var oldKey = Issuer.SigningKey;
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
         var newKey = TestSigningKey.Create();
-        _issuer.PublishKeys(newKey, oldKey);
+        Issuer.PublishKeys(newKey, oldKey);
 
         // Within the cooldown of the first fetch: no refetch, the new kid is unknown.
         _time.Advance(TimeSpan.FromSeconds(10));
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token()), "signature verification failed");
-        Assert.Equal(1, _issuer.JwksRequests);
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token()), "signature verification failed");
+        Assert.Equal(1, Issuer.JwksRequests);
 
         // After the cooldown: the first requests with the new kid share one fetch and all succeed.
         _time.Advance(TimeSpan.FromSeconds(21));
-        foreach (var response in await CallConcurrently(50, () => _issuer.Token()))
+        foreach (var response in await CallConcurrently(50, () => Issuer.Token()))
         {
             await ResponseAssert.Ok(response);
         }
 
-        Assert.Equal(2, _issuer.JwksRequests);
-        await ResponseAssert.Ok(await Call(_issuer.Token().SignedWith(oldKey)));
+        Assert.Equal(2, Issuer.JwksRequests);
+        await ResponseAssert.Ok(await Call(Issuer.Token().SignedWith(oldKey)));
     }
 
     [Fact]
     public async Task Unknown_kids_refetch_at_most_once_per_cooldown_however_many_requests_wait()
     {
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
         using var stranger = TestSigningKey.Create();
         _time.Advance(TimeSpan.FromSeconds(31));
-        foreach (var response in await CallConcurrently(50, () => _issuer.Token().SignedWith(stranger)))
+        foreach (var response in await CallConcurrently(50, () => Issuer.Token().SignedWith(stranger)))
         {
             await ResponseAssert.InvalidToken(response);
         }
 
-        Assert.Equal(2, _issuer.JwksRequests);
-        foreach (var response in await CallConcurrently(50, () => _issuer.Token().Header("kid", "kid-" + Guid.NewGuid())))
+        Assert.Equal(2, Issuer.JwksRequests);
+        foreach (var response in await CallConcurrently(50, () => Issuer.Token().Header("kid", "kid-" + Guid.NewGuid())))
         {
             await ResponseAssert.Ok(response); // unknown kid, but signed by a published key: tried against all keys
         }
 
-        Assert.Equal(2, _issuer.JwksRequests);
+        Assert.Equal(2, Issuer.JwksRequests);
         _time.Advance(TimeSpan.FromSeconds(31));
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token().SignedWith(stranger)));
-        Assert.Equal(3, _issuer.JwksRequests);
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token().SignedWith(stranger)));
+        Assert.Equal(3, Issuer.JwksRequests);
     }
 
     [Fact]
     public async Task A_key_removed_from_the_jwks_stops_validating_at_the_next_refresh()
     {
-        var oldKey = _issuer.SigningKey;
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
+        var oldKey = Issuer.SigningKey;
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
         var newKey = TestSigningKey.Create();
-        _issuer.PublishKeys(newKey);
+        Issuer.PublishKeys(newKey);
         _time.Advance(TimeSpan.FromMinutes(11));
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token().SignedWith(oldKey)));
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
-        Assert.Equal(2, _issuer.JwksRequests);
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token().SignedWith(oldKey)));
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        Assert.Equal(2, Issuer.JwksRequests);
         oldKey.Dispose();
     }
 
@@ -121,61 +113,61 @@ public sealed class KeyRotationTests : IAsyncLifetime
     [InlineData(IssuerBehavior.Garbage)]
     [InlineData(IssuerBehavior.Huge)]
     [InlineData(IssuerBehavior.ManyKeys)]
-    public async Task An_issuer_that_fails_gives_401_is_retried_after_the_interval_and_recovers(IssuerBehavior behavior)
+    public async Task AnIssuer_that_fails_gives_401_is_retried_after_the_interval_and_recovers(IssuerBehavior behavior)
     {
-        _issuer.Behavior = behavior;
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token()), "Unable to fetch the signing keys of the issuer");
-        var attempts = _issuer.DiscoveryRequests + _issuer.JwksRequests;
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token()));
-        Assert.Equal(attempts, _issuer.DiscoveryRequests + _issuer.JwksRequests); // not hammered within the retry interval
+        Issuer.Behavior = behavior;
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token()), "Unable to fetch the signing keys of the issuer");
+        var attempts = Issuer.DiscoveryRequests + Issuer.JwksRequests;
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token()));
+        Assert.Equal(attempts, Issuer.DiscoveryRequests + Issuer.JwksRequests); // not hammered within the retry interval
 
-        _issuer.Behavior = IssuerBehavior.Normal;
+        Issuer.Behavior = IssuerBehavior.Normal;
         _time.Advance(TimeSpan.FromSeconds(2));
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
         Assert.DoesNotContain(_api.Logs, l => l.Level >= LogLevel.Error);
         Assert.Contains(_api.Logs, l => l.Level == LogLevel.Warning && l.Category == "Auth0.Generated.Keys");
     }
 
     [Fact]
-    public async Task A_slow_issuer_times_out_and_recovers()
+    public async Task A_slowIssuer_times_out_and_recovers()
     {
         await using var api = await StartApiAsync(new Dictionary<string, string?> { ["Auth0:FetchTimeout"] = "0.5" });
-        _issuer.Behavior = IssuerBehavior.Slow;
+        Issuer.Behavior = IssuerBehavior.Slow;
         var started = DateTime.UtcNow;
-        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", _issuer.Token().Build()));
-        Assert.True(DateTime.UtcNow - started < _issuer.SlowDelay, "the fetch should have been abandoned at the timeout");
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", Issuer.Token().Build()));
+        Assert.True(DateTime.UtcNow - started < Issuer.SlowDelay, "the fetch should have been abandoned at the timeout");
 
-        _issuer.Behavior = IssuerBehavior.Normal;
+        Issuer.Behavior = IssuerBehavior.Normal;
         _time.Advance(TimeSpan.FromSeconds(2));
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
     }
 
     [Fact]
-    public async Task Fetched_keys_keep_validating_while_the_issuer_is_down()
+    public async Task Fetched_keys_keep_validating_while_theIssuer_is_down()
     {
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
-        _issuer.Behavior = IssuerBehavior.Unavailable;
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        Issuer.Behavior = IssuerBehavior.Unavailable;
         _time.Advance(TimeSpan.FromMinutes(11));
-        await ResponseAssert.Ok(await Call(_issuer.Token()));
-        Assert.Equal(2, _issuer.DiscoveryRequests);
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        Assert.Equal(2, Issuer.DiscoveryRequests);
     }
 
     [Fact]
-    public async Task A_discovery_document_naming_another_issuer_is_refused()
+    public async Task A_discovery_document_naming_anotherIssuer_is_refused()
     {
-        _issuer.DiscoveryIssuerOverride = "https://evil.example/";
-        await ResponseAssert.InvalidToken(await Call(_issuer.Token()), "Unable to fetch the signing keys of the issuer");
-        Assert.Equal(0, _issuer.JwksRequests);
+        Issuer.DiscoveryIssuerOverride = "https://evil.example/";
+        await ResponseAssert.InvalidToken(await Call(Issuer.Token()), "Unable to fetch the signing keys of the issuer");
+        Assert.Equal(0, Issuer.JwksRequests);
     }
 
     [Fact]
-    public async Task An_issuer_nobody_listens_on_gives_401()
+    public async Task AnIssuer_nobody_listens_on_gives_401()
     {
         await using var api = await TestApiHost.StartAsync(
             issuer: null,
             TestRoutes.Map,
             configuration: new Dictionary<string, string?> { ["AUTH0_DOMAIN"] = "127.0.0.1:1", ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience });
-        var response = await api.Client.GetAsync("/private", _issuer.Token().With("iss", "https://127.0.0.1:1/").Build());
+        var response = await api.Client.GetAsync("/private", Issuer.Token().With("iss", "https://127.0.0.1:1/").Build());
         await ResponseAssert.InvalidToken(response, "Unable to fetch the signing keys of the issuer");
         Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
     }

@@ -1,29 +1,19 @@
-using System.Collections.Generic;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>
-/// <c>AddAuth0Api</c> wraps an application's own <see cref="IAuthorizationMiddlewareResultHandler"/> instead of
-/// replacing it, and <c>AddAuthentication().AddAuth0Api()</c> registers the same scheme.
+/// <c>AddAuth0Api</c> composes with the application's authorization services: it wraps an application's own
+/// <see cref="IAuthorizationMiddlewareResultHandler"/> instead of replacing it, <c>AddAuthentication().AddAuth0Api()</c>
+/// registers the same scheme, and the policy-evaluation shortcut (a passing request on a policy of our requirements
+/// skips ASP.NET Core's evaluation) steps aside for an application's own handlers, services and evaluator.
 /// </summary>
-public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
+public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
-
-    public ResultHandlerCompositionTests(IssuerFixture fixture) => _fixture = fixture;
 
     [Theory]
     [InlineData(false)]
@@ -47,7 +37,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         });
 
         var client = app.GetTestClient();
-        var token = _fixture.Issuer.Token().Scope("read:other").Build();
+        var token = Issuer.Token().Scope("read:other").Build();
 
         // Our requirement fails: our RFC 6750 answer.
         var scoped = await Send(client, "/scoped", token);
@@ -59,7 +49,7 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         Assert.Equal((HttpStatusCode)418, admin.StatusCode);
 
         // Success passes through the application's handler to the endpoint.
-        var ok = await Send(client, "/scoped", _fixture.Issuer.Token().Scope("read:messages").Build());
+        var ok = await Send(client, "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
     }
 
@@ -79,25 +69,106 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         Assert.IsType<TeapotOnForbidHandler>(ours.Inner);
     }
 
+    [Fact]
+    public async Task Passing_requests_on_our_policies_skip_the_stock_evaluation_and_every_other_request_uses_it()
+    {
+        await using var app = await StartAsync(services =>
+        {
+            services.AddAuthorizationBuilder().AddPolicy("admins", policy => policy.RequireClaim("admin"));
+            services.AddAuth0Api();
+        });
+        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
+        var client = app.GetTestClient();
+        var reader = Issuer.Token().Scope("read:messages").Build();
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await Send(client, "/scoped", reader)).StatusCode);
+        }
+
+        Assert.Equal(3, shortcut.Shortcuts);
+        Assert.Equal(0, shortcut.Fallbacks);
+
+        // A failing check: the stock evaluation answers, with our RFC 6750 explanation.
+        var forbidden = await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build());
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("scope=\"read:messages\"", forbidden.Headers.WwwAuthenticate.ToString(), System.StringComparison.Ordinal);
+        Assert.Equal(1, shortcut.Fallbacks);
+
+        // No token, and an invalid one: 401 from the stock path.
+        var anonymous = await client.GetAsync(new System.Uri("/scoped", System.UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, "/scoped", reader + "x")).StatusCode);
+
+        // A policy with an application requirement beside ours, and an application policy alone: always the stock path.
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/mixed", reader)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/admin", reader)).StatusCode);
+        Assert.Equal(3, shortcut.Shortcuts);
+        Assert.Equal(6, shortcut.Fallbacks);
+    }
+
+    [Fact]
+    public async Task An_application_authorization_handler_turns_the_shortcut_off()
+    {
+        await using var app = await StartAsync(services =>
+        {
+            services.AddAuthorizationBuilder().AddPolicy("admins", policy => policy.RequireClaim("admin"));
+            services.AddSingleton<IAuthorizationHandler, BusinessHoursHandler>();
+            services.AddAuth0Api();
+        });
+        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
+
+        // The token passes our check, but the application's handler fails every policy: its decision stands.
+        var response = await Send(app.GetTestClient(), "/scoped", Issuer.Token().Scope("read:messages").Build());
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, shortcut.Shortcuts);
+        Assert.Equal(1, shortcut.Fallbacks);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_application_policy_evaluator_is_kept(bool registeredBefore)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddLogging();
+        if (registeredBefore)
+        {
+            services.AddSingleton<IPolicyEvaluator, AllowAllEvaluator>();
+        }
+
+        services.AddAuth0Api(o => { o.Domain = "tenant.example.com"; o.Audience = "https://api.example.com"; });
+        if (!registeredBefore)
+        {
+            services.AddSingleton<IPolicyEvaluator, AllowAllEvaluator>();
+        }
+
+        await using var provider = services.BuildServiceProvider();
+        Assert.IsType<AllowAllEvaluator>(provider.GetRequiredService<IPolicyEvaluator>());
+    }
+
     private async Task<WebApplication> StartAsync(System.Action<IServiceCollection> register)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["AUTH0_DOMAIN"] = _fixture.Issuer.Domain,
+            ["AUTH0_DOMAIN"] = Issuer.Domain,
             ["AUTH0_AUDIENCE"] = TestIssuer.DefaultAudience,
         });
         builder.Logging.ClearProviders();
         builder.Services.AddRouting();
         register(builder.Services);
         builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(_fixture.Issuer.CreateBackchannelHandler);
+            .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler);
         var app = builder.Build();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
         app.MapGet("/admin", () => "ok").RequireAuthorization("admins");
+        app.MapGet("/mixed", () => "ok").RequireScopes("read:messages").RequireAuthorization("admins");
         await app.StartAsync();
         return app;
     }
@@ -107,6 +178,26 @@ public sealed class ResultHandlerCompositionTests : IClassFixture<IssuerFixture>
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
+    }
+
+    /// <summary>An application's own handler that fails every policy (as a "business hours only" rule would at night).</summary>
+    private sealed class BusinessHoursHandler : IAuthorizationHandler
+    {
+        public Task HandleAsync(AuthorizationHandlerContext context)
+        {
+            context.Fail();
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>An application's own policy evaluator.</summary>
+    private sealed class AllowAllEvaluator : IPolicyEvaluator
+    {
+        public Task<Microsoft.AspNetCore.Authentication.AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
+            => Task.FromResult(Microsoft.AspNetCore.Authentication.AuthenticateResult.NoResult());
+
+        public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, Microsoft.AspNetCore.Authentication.AuthenticateResult authenticationResult, HttpContext context, object? resource)
+            => Task.FromResult(PolicyAuthorizationResult.Success());
     }
 
     /// <summary>An application's own result handler: answers 418 where ASP.NET Core would answer 403.</summary>

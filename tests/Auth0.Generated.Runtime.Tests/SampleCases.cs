@@ -1,10 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Threading.Tasks;
 using Auth0.Generated.Testing;
 
 namespace Auth0.Generated.Runtime.Tests;

@@ -1,37 +1,24 @@
-using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Keys;
-using Auth0.Generated.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>The cache of validated tokens: hits skip validation, and expiry, key removal and the bound still hold.</summary>
-public sealed class TokenCacheTests : IAsyncLifetime
+public sealed class TokenCacheTests : IssuerTests
 {
     private readonly ManualTimeProvider _time = new();
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
 
     private Task<TestApiHost> StartAsync(Action<Auth0ApiOptions>? configure = null)
     {
         SyncClock();
         return TestApiHost.StartAsync(
-            _issuer,
+            Issuer,
             app =>
             {
                 TestRoutes.Map(app);
@@ -69,7 +56,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var validator = Validator(api);
         Assert.Equal(Auth0ApiDefaults.DefaultTokenCacheSize, validator.Cache!.Capacity);
-        var token = _issuer.Token().Scope("read:messages").With("sub", "user-1").Build();
+        var token = Issuer.Token().Scope("read:messages").With("sub", "user-1").Build();
 
         for (var i = 0; i < 3; i++)
         {
@@ -93,7 +80,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var validator = Validator(api);
         using var stranger = TestSigningKey.Create();
-        var forged = _issuer.Token().SignedWith(stranger).Build();
+        var forged = Issuer.Token().SignedWith(stranger).Build();
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", forged), "signature verification failed");
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", forged), "signature verification failed");
         Assert.Equal(2, validator.FullValidations);
@@ -108,7 +95,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         await using var api = await StartAsync(o => o.ClockTolerance = TimeSpan.Zero);
         var validator = Validator(api);
         var expires = DateTimeOffset.UtcNow.AddSeconds(8);
-        var token = _issuer.Token().With("exp", expires.ToUnixTimeSeconds()).Build();
+        var token = Issuer.Token().With("exp", expires.ToUnixTimeSeconds()).Build();
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         Assert.Equal(1, validator.Cache!.Hits);
@@ -129,8 +116,8 @@ public sealed class TokenCacheTests : IAsyncLifetime
     {
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var validator = Validator(api);
-        var oldKey = _issuer.SigningKey;
-        var token = _issuer.Token().Build();
+        var oldKey = Issuer.SigningKey;
+        var token = Issuer.Token().Build();
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         Assert.Equal(1, validator.Cache!.Hits);
@@ -141,17 +128,17 @@ public sealed class TokenCacheTests : IAsyncLifetime
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         Assert.Equal(2, validator.FullValidations);
         Assert.Equal(2, validator.Cache.Hits);
-        Assert.Equal(2, _issuer.JwksRequests);
+        Assert.Equal(2, Issuer.JwksRequests);
 
         // The key leaves the JWKS: after the next refresh the cached token is refused.
         using var newKey = TestSigningKey.Create();
-        _issuer.PublishKeys(newKey);
+        Issuer.PublishKeys(newKey);
         _time.Advance(TimeSpan.FromMinutes(11));
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", token), "signature verification failed");
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", token), "signature verification failed");
         Assert.Equal(2, validator.Cache.Hits);
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
-        Assert.Equal(3, _issuer.JwksRequests);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
+        Assert.Equal(3, Issuer.JwksRequests);
         oldKey.Dispose();
     }
 
@@ -163,7 +150,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         var tokens = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            tokens.Add(_issuer.Token().With("sub", "user-" + i).Build());
+            tokens.Add(Issuer.Token().With("sub", "user-" + i).Build());
             await ResponseAssert.Ok(await api.Client.GetAsync("/private", tokens[i]));
             Assert.True(validator.Cache!.Count <= 3);
         }
@@ -181,7 +168,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         await using var api = await StartAsync(o => (o.TimeProvider, o.TokenCacheSize) = (_time, 0));
         var validator = Validator(api);
         Assert.Null(validator.Cache);
-        var token = _issuer.Token().Scope("read:messages").Build();
+        var token = Issuer.Token().Scope("read:messages").Build();
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/scoped", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
@@ -191,13 +178,13 @@ public sealed class TokenCacheTests : IAsyncLifetime
     [Fact]
     public async Task The_cache_size_is_read_from_configuration_and_validated()
     {
-        await using (var api = await TestApiHost.StartAsync(_issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "7" }))
+        await using (var api = await TestApiHost.StartAsync(Issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "7" }))
         {
             Assert.Equal(7, Validator(api).Cache!.Capacity);
         }
 
         var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(
-            () => TestApiHost.StartAsync(_issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "-1" }));
+            () => TestApiHost.StartAsync(Issuer, TestRoutes.Map, configuration: new Dictionary<string, string?> { ["Auth0:TokenCacheSize"] = "-1" }));
         Assert.Contains("Auth0:TokenCacheSize", error.Message, StringComparison.Ordinal);
     }
 
@@ -207,8 +194,8 @@ public sealed class TokenCacheTests : IAsyncLifetime
         var cache = new ValidatedTokenCache(10);
         var keys = new SigningKeys([new SymmetricSecurityKey(new byte[32])], DateTimeOffset.UtcNow);
         var now = new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        var a = Entry(_issuer.Token().With("sub", "a").Build(), keys, now.AddMinutes(-1), now.AddMinutes(1));
-        var b = Entry(_issuer.Token().With("sub", "b").Build(), keys, now.AddMinutes(1), now.AddMinutes(2));
+        var a = Entry(Issuer.Token().With("sub", "a").Build(), keys, now.AddMinutes(-1), now.AddMinutes(1));
+        var b = Entry(Issuer.Token().With("sub", "b").Build(), keys, now.AddMinutes(1), now.AddMinutes(2));
         cache.Add(a);
         cache.Add(b);
 
@@ -236,7 +223,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
         var entries = new List<ValidatedToken>();
         for (var i = 0; i < 3; i++)
         {
-            entries.Add(Entry(_issuer.Token().With("sub", "user-" + i).Build(), keys, now.AddMinutes(-1), now.AddMinutes(1)));
+            entries.Add(Entry(Issuer.Token().With("sub", "user-" + i).Build(), keys, now.AddMinutes(-1), now.AddMinutes(1)));
         }
 
         cache.Add(entries[0]);
@@ -265,7 +252,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
     {
         SyncClock();
         await using var api = await TestApiHost.StartAsync(
-            _issuer,
+            Issuer,
             app =>
             {
                 app.MapGet("/token-object", (HttpContext c) => RuntimeHelpers.GetHashCode(c.GetAccessToken()!).ToString(CultureInfo.InvariantCulture)).RequireAuthorization();
@@ -281,7 +268,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
             },
             o => o.TimeProvider = _time);
         var validator = Validator(api);
-        var token = _issuer.Token().Roles("admin").With("sub", "user-1").Build();
+        var token = Issuer.Token().Roles("admin").With("sub", "user-1").Build();
 
         var first = await (await api.Client.GetAsync("/token-object", token)).Content.ReadAsStringAsync();
         var second = await (await api.Client.GetAsync("/token-object", token)).Content.ReadAsStringAsync();
@@ -299,8 +286,8 @@ public sealed class TokenCacheTests : IAsyncLifetime
     {
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var validator = Validator(api);
-        var bound = _issuer.Token().WithJson("cnf", "{\"jkt\":\"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I\"}").Build();
-        var plain = _issuer.Token().Build();
+        var bound = Issuer.Token().WithJson("cnf", "{\"jkt\":\"0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I\"}").Build();
+        var plain = Issuer.Token().Build();
         // Validated (and cached), then refused as Bearer: DPoP is allowed by default, so a bound token needs its proof.
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", bound), "A DPoP-bound access token must be sent with the DPoP authorization scheme");
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", plain));
@@ -316,7 +303,7 @@ public sealed class TokenCacheTests : IAsyncLifetime
     [Fact]
     public void Lists_read_from_a_shared_token_cannot_be_changed_even_through_a_cast()
     {
-        var token = new AccessToken(new JsonWebToken(_issuer.Token().Roles("admin", "editor").Scope("read:a read:b").Build()));
+        var token = new AccessToken(new JsonWebToken(Issuer.Token().Roles("admin", "editor").Scope("read:a read:b").Build()));
         foreach (var list in new[] { token.Scopes, token.Audiences, ReadRoles(token) })
         {
             Assert.False(list is string[]);
@@ -338,21 +325,21 @@ public sealed class TokenCacheTests : IAsyncLifetime
     {
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var waited = Stopwatch.StartNew();
-        while (_issuer.JwksRequests == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+        while (Issuer.JwksRequests == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal(1, _issuer.DiscoveryRequests);
-        Assert.Equal(1, _issuer.JwksRequests);
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
-        Assert.Equal(1, _issuer.JwksRequests);
+        Assert.Equal(1, Issuer.DiscoveryRequests);
+        Assert.Equal(1, Issuer.JwksRequests);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
+        Assert.Equal(1, Issuer.JwksRequests);
     }
 
     [Fact]
     public async Task A_failed_startup_fetch_is_logged_and_requests_fetch_on_demand()
     {
-        _issuer.Behavior = IssuerBehavior.Unavailable;
+        Issuer.Behavior = IssuerBehavior.Unavailable;
         await using var api = await StartAsync(o => o.TimeProvider = _time);
         var waited = Stopwatch.StartNew();
         while (!api.Logs.Any(l => l.Category == "Auth0.Generated.Keys") && waited.Elapsed < TimeSpan.FromSeconds(10))
@@ -361,8 +348,8 @@ public sealed class TokenCacheTests : IAsyncLifetime
         }
 
         Assert.Contains(api.Logs, l => l.Level == Microsoft.Extensions.Logging.LogLevel.Warning && l.Category == "Auth0.Generated.Keys");
-        _issuer.Behavior = IssuerBehavior.Normal;
+        Issuer.Behavior = IssuerBehavior.Normal;
         _time.Advance(TimeSpan.FromSeconds(2));
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build()));
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
     }
 }

@@ -1,31 +1,22 @@
-using System;
-using System.Collections.Generic;
-using System.Net;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Testing;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>docs/behaviour.md, "Finding the token".</summary>
-public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
+public sealed class TokenSourceTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
-    private readonly IssuerFixture _fixture;
 
-    public TokenSourceTests(IssuerFixture fixture) => _fixture = fixture;
-
-    private string ValidToken => _fixture.Issuer.Token().Build();
+    private string ValidToken => Issuer.Token().Build();
 
     [Fact]
     public async Task No_authorization_header_is_a_bare_challenge()
-        => await ResponseAssert.BareChallenge(await _fixture.Api.Client.GetAsync("/private", token: null));
+        => await ResponseAssert.BareChallenge(await Api.Client.GetAsync("/private", token: null));
 
     [Fact]
     public async Task Public_route_needs_no_token_and_ignores_a_bad_one()
     {
-        await ResponseAssert.Ok(await _fixture.Api.Client.GetAsync("/public", token: null));
-        await ResponseAssert.Ok(await _fixture.Api.Client.GetAsync("/public", "garbage"));
+        await ResponseAssert.Ok(await Api.Client.GetAsync("/public", token: null));
+        await ResponseAssert.Ok(await Api.Client.GetAsync("/public", "garbage"));
     }
 
     [Theory]
@@ -34,7 +25,7 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     [InlineData("BEARER")]
     [InlineData("bEaReR")]
     public async Task Scheme_is_case_insensitive(string scheme)
-        => await ResponseAssert.Ok(await _fixture.Api.Client.GetAsync("/private", ValidToken, scheme));
+        => await ResponseAssert.Ok(await Api.Client.GetAsync("/private", ValidToken, scheme));
 
     [Theory]
     [InlineData("Bearer")]
@@ -45,7 +36,7 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     [InlineData("Token {token}")]
     [InlineData("garbage")]
     public async Task Malformed_authorization_is_a_bare_challenge(string header)
-        => await ResponseAssert.BareChallenge(await _fixture.Api.Client.SendRawAsync("/private", header.Replace("{token}", ValidToken, StringComparison.Ordinal)));
+        => await ResponseAssert.BareChallenge(await Api.Client.SendRawAsync("/private", header.Replace("{token}", ValidToken, StringComparison.Ordinal)));
 
     /// <summary>
     /// Whitespace variants cannot be sent through HttpClient (it normalizes the Authorization header), so the extractor is
@@ -71,7 +62,7 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     public async Task Two_authorization_header_lines_are_malformed()
     {
         var header = "Bearer " + ValidToken;
-        await ResponseAssert.BareChallenge(await _fixture.Api.Client.SendRawAsync("/private", header, header));
+        await ResponseAssert.BareChallenge(await Api.Client.SendRawAsync("/private", header, header));
     }
 
     [Fact]
@@ -87,12 +78,12 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
 
     [Fact]
     public async Task Query_token_is_ignored_by_default()
-        => await ResponseAssert.BareChallenge(await _fixture.Api.Client.GetAsync("/private?access_token=" + ValidToken, token: null));
+        => await ResponseAssert.BareChallenge(await Api.Client.GetAsync("/private?access_token=" + ValidToken, token: null));
 
     [Fact]
     public async Task Query_token_is_accepted_when_enabled_and_a_token_in_two_places_is_invalid_request()
     {
-        await using var api = await TestRoutes.StartHostAsync(_fixture.Issuer, o => o.AllowQueryToken = true);
+        await using var api = await TestRoutes.StartHostAsync(Issuer, o => o.AllowQueryToken = true);
         await ResponseAssert.Ok(await api.Client.GetAsync("/private?access_token=" + ValidToken, token: null));
         await ResponseAssert.Error(await api.Client.GetAsync("/private?access_token=" + ValidToken, ValidToken), HttpStatusCode.BadRequest, "invalid_request");
         await ResponseAssert.Error(await api.Client.GetAsync($"/private?access_token={ValidToken}&access_token={ValidToken}", token: null), HttpStatusCode.BadRequest, "invalid_request");
@@ -101,7 +92,7 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
     [Fact]
     public async Task Cookie_is_read_when_named_and_wins_over_the_header()
     {
-        await using var api = await TestRoutes.StartHostAsync(_fixture.Issuer, configuration: new Dictionary<string, string?> { ["Auth0:CookieName"] = "app.at" });
+        await using var api = await TestRoutes.StartHostAsync(Issuer, configuration: new Dictionary<string, string?> { ["Auth0:CookieName"] = "app.at" });
         await ResponseAssert.Ok(await api.Client.GetWithCookieAsync("/private", "app.at=" + ValidToken));
         await ResponseAssert.Ok(await api.Client.GetWithCookieAsync("/private", "app.at=" + ValidToken, bearer: "not-a-token"));
         await ResponseAssert.InvalidToken(await api.Client.GetWithCookieAsync("/private", "app.at=not-a-token", bearer: ValidToken));
@@ -110,12 +101,12 @@ public sealed class TokenSourceTests : IClassFixture<IssuerFixture>
 
     [Fact]
     public async Task Cookie_is_ignored_when_not_enabled()
-        => await ResponseAssert.BareChallenge(await _fixture.Api.Client.GetWithCookieAsync("/private", "app.at=" + ValidToken));
+        => await ResponseAssert.BareChallenge(await Api.Client.GetWithCookieAsync("/private", "app.at=" + ValidToken));
 
     [Fact]
     public async Task A_token_over_the_size_limit_is_refused_before_parsing()
     {
-        var huge = _fixture.Issuer.Token().With("padding", new string('a', Auth0ApiDefaults.MaxTokenLength)).Build();
-        await ResponseAssert.InvalidToken(await _fixture.Api.Client.GetAsync("/private", huge), "Token is too large");
+        var huge = Issuer.Token().With("padding", new string('a', Auth0ApiDefaults.MaxTokenLength)).Build();
+        await ResponseAssert.InvalidToken(await Api.Client.GetAsync("/private", huge), "Token is too large");
     }
 }

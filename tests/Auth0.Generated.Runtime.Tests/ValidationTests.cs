@@ -1,31 +1,19 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
 using System.Text;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests;
 
 /// <summary>docs/behaviour.md, "Validating it".</summary>
-public sealed class ValidationTests : IClassFixture<IssuerFixture>
+public sealed class ValidationTests(IssuerFixture fixture) : SharedIssuerTests(fixture)
 {
     private const string Secret = "0123456789abcdef0123456789abcdef-shared";
-    private readonly IssuerFixture _fixture;
 
-    public ValidationTests(IssuerFixture fixture) => _fixture = fixture;
-
-    private TestIssuer Issuer => _fixture.Issuer;
-
-    private Task<HttpResponseMessage> Call(TestToken token, string path = "/private") => _fixture.Api.Client.GetAsync(path, token.Build());
+    private Task<HttpResponseMessage> Call(TestToken token, string path = "/private") => Api.Client.GetAsync(path, token.Build());
 
     [Fact]
     public async Task A_valid_token_passes_and_the_principal_keeps_token_claim_names()
     {
-        var response = await _fixture.Api.Client.GetAsync("/user", Issuer.Token().Scope("read:messages").Build());
+        var response = await Api.Client.GetAsync("/user", Issuer.Token().Scope("read:messages").Build());
         await ResponseAssert.Ok(response);
         Assert.Equal("auth0|test-user|Auth0|read:messages", await response.Content.ReadAsStringAsync());
         var sub = await (await Call(Issuer.Token())).Content.ReadAsStringAsync();
@@ -155,7 +143,7 @@ public sealed class ValidationTests : IClassFixture<IssuerFixture>
         ];
         foreach (var token in tokens)
         {
-            var response = await _fixture.Api.Client.SendRawAsync("/private", "Bearer " + token);
+            var response = await Api.Client.SendRawAsync("/private", "Bearer " + token);
             if (response.Headers.WwwAuthenticate.First().ToString() == "Bearer")
             {
                 await ResponseAssert.BareChallenge(response); // not even b64token characters
@@ -166,8 +154,8 @@ public sealed class ValidationTests : IClassFixture<IssuerFixture>
             }
         }
 
-        Assert.DoesNotContain(_fixture.Api.Logs, l => l.Level >= LogLevel.Error);
-        Assert.DoesNotContain(_fixture.Api.Logs, l => l.Message.Contains(parts[1], StringComparison.Ordinal) || l.Message.Contains(parts[2], StringComparison.Ordinal));
+        Assert.DoesNotContain(Api.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(Api.Logs, l => l.Message.Contains(parts[1], StringComparison.Ordinal) || l.Message.Contains(parts[2], StringComparison.Ordinal));
     }
 
     [Fact]
@@ -181,11 +169,11 @@ public sealed class ValidationTests : IClassFixture<IssuerFixture>
         };
         foreach (var token in tokens)
         {
-            var response = await _fixture.Api.Client.GetAsync("/scoped", token);
+            var response = await Api.Client.GetAsync("/scoped", token);
             Assert.Contains(response.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
         }
 
-        Assert.DoesNotContain(_fixture.Api.Logs, l => l.Level >= LogLevel.Error);
+        Assert.DoesNotContain(Api.Logs, l => l.Level >= LogLevel.Error);
     }
 
     [Theory]

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-
 namespace Auth0.Generated.Testing;
 
 /// <summary>A clock that moves only when the test says so (for cache durations and cooldowns).</summary>

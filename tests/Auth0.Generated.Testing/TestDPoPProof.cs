@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -115,10 +113,8 @@ public sealed class TestDPoPKey : IDisposable
 /// Builds a DPoP proof with full control over header and payload. Defaults: a valid proof by <see cref="TestDPoPKey"/>
 /// for the method and URI, with a random <c>jti</c>, <c>iat</c> now and <c>ath</c> of the token when given.
 /// </summary>
-public sealed class TestDPoPProof
+public sealed class TestDPoPProof : TestJwt<TestDPoPProof>
 {
-    private readonly Dictionary<string, object?> _header = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object?> _payload = new(StringComparer.Ordinal);
     private TestDPoPKey _signer;
     private string? _signingAlgorithm;
     private bool _tamper;
@@ -140,35 +136,6 @@ public sealed class TestDPoPProof
         }
     }
 
-    /// <summary>Sets (null: writes JSON null) a payload claim.</summary>
-    public TestDPoPProof With(string claim, object? value)
-    {
-        _payload[claim] = value;
-        return this;
-    }
-
-    /// <summary>Removes a payload claim.</summary>
-    public TestDPoPProof Without(string claim)
-    {
-        _payload.Remove(claim);
-        return this;
-    }
-
-    /// <summary>Sets a header parameter (null removes it).</summary>
-    public TestDPoPProof Header(string name, object? value)
-    {
-        if (value is null)
-        {
-            _header.Remove(name);
-        }
-        else
-        {
-            _header[name] = value;
-        }
-
-        return this;
-    }
-
     /// <summary>Signs with another key than the one in <c>jwk</c> (and optionally another algorithm than the header names).</summary>
     public TestDPoPProof SignedBy(TestDPoPKey key, string? algorithm = null)
     {
@@ -184,8 +151,8 @@ public sealed class TestDPoPProof
         return this;
     }
 
-    /// <summary>The compact serialization.</summary>
-    public string Build()
+    /// <inheritdoc />
+    public override string Build()
     {
         var signingInput = Base64Url.Encode(TestJson.Serialize(_header)) + "." + Base64Url.Encode(TestJson.Serialize(_payload));
         var signature = _signer.Sign(Encoding.ASCII.GetBytes(signingInput), _signingAlgorithm);
@@ -196,7 +163,4 @@ public sealed class TestDPoPProof
 
         return signingInput + "." + Base64Url.Encode(signature);
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Build();
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -11,10 +9,8 @@ namespace Auth0.Generated.Testing;
 /// signed RS256/384/512 with a <see cref="TestSigningKey"/>, HS256/384/512 with a secret, or unsigned (<c>none</c>).
 /// Defaults: a valid token (iss, aud, sub, iat, nbf, exp in one hour) for the issuer that made the builder.
 /// </summary>
-public sealed class TestToken
+public sealed class TestToken : TestJwt<TestToken>
 {
-    private readonly Dictionary<string, object?> _header = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, object?> _payload = new(StringComparer.Ordinal);
     private TestSigningKey? _key;
     private byte[]? _secret;
     private string _algorithm = "RS256";
@@ -35,35 +31,6 @@ public sealed class TestToken
         _payload["iat"] = now;
         _payload["nbf"] = now;
         _payload["exp"] = now + 3600;
-    }
-
-    /// <summary>Sets (or with null, writes JSON null for) a payload claim: string, bool, long, int, double, string[], or null.</summary>
-    public TestToken With(string claim, object? value)
-    {
-        _payload[claim] = value;
-        return this;
-    }
-
-    /// <summary>Removes a payload claim.</summary>
-    public TestToken Without(string claim)
-    {
-        _payload.Remove(claim);
-        return this;
-    }
-
-    /// <summary>Sets a header parameter (null removes it).</summary>
-    public TestToken Header(string name, string? value)
-    {
-        if (value is null)
-        {
-            _header.Remove(name);
-        }
-        else
-        {
-            _header[name] = value;
-        }
-
-        return this;
     }
 
     /// <summary>Sets a payload claim to raw JSON (any JSON value: <c>"9999999999"</c>, <c>{"jkt":"..."}</c>, <c>null</c>).</summary>
@@ -135,8 +102,8 @@ public sealed class TestToken
         return this;
     }
 
-    /// <summary>The compact serialization.</summary>
-    public string Build()
+    /// <inheritdoc />
+    public override string Build()
     {
         var signingInput = Base64Url.Encode([.. TestJson.Serialize(_header), .. Encoding.UTF8.GetBytes(_headerSuffix)])
             + "." + Base64Url.Encode([.. TestJson.Serialize(_payload), .. Encoding.UTF8.GetBytes(_payloadSuffix)]);
@@ -155,9 +122,6 @@ public sealed class TestToken
         };
         return signingInput + "." + Base64Url.Encode(signature);
     }
-
-    /// <inheritdoc />
-    public override string ToString() => Build();
 
     private static JsonElement JsonElementOf(string json)
     {

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using Auth0.Generated.Testing;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.TokenExchange.Tests;

@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Security.Cryptography;
-using System.Threading.Tasks;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.TokenExchange.Tests;

@@ -1,7 +1,3 @@
-using System;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-
 namespace Auth0.Generated.TokenExchange.Tests;
 
 /// <summary><see cref="Auth0TokenVault"/>: the bounded cache of Token Vault tokens and its expiry rules, against OpenIddict.</summary>

@@ -1,7 +1,4 @@
-using System;
-using System.Net;
 using System.Net.Sockets;
-using System.Threading.Tasks;
 
 namespace Auth0.Generated.TokenExchange.Tests;
 

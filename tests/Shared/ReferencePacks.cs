@@ -1,9 +1,5 @@
 // Linked into the test projects that compile source with Roslyn (generator and analyzer tests): one reference set.
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.IO;
-using System.Linq;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 

@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Collections.Immutable;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
@@ -13,23 +9,19 @@ namespace Auth0.Generated.Analyzers
     /// knowable at compile time; a mode set in configuration is checked at run time (the endpoint answers 401).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DPoPAnalyzer : DiagnosticAnalyzer
+    public sealed class DPoPAnalyzer : Auth0Analyzer
     {
         private const string OptionsMetadataName = "Auth0.Generated.DPoP.DPoPOptions";
         private const string ModeMetadataName = "Auth0.Generated.DPoP.DPoPMode";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RequireDPoPWithDPoPDisabled);
-
-        public override void Initialize(AnalysisContext context)
+        public DPoPAnalyzer()
+            : base(Descriptors.RequireDPoPWithDPoPDisabled)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownTypes known)
         {
-            var attribute = start.Compilation.GetTypeByMetadataName(RequirementKinds.Get(RequirementKind.DPoP).AttributeMetadataName);
+            var attribute = known.RequirementAttributes[(int)RequirementKind.DPoP];
             var options = start.Compilation.GetTypeByMetadataName(OptionsMetadataName);
             var mode = start.Compilation.GetTypeByMetadataName(ModeMetadataName);
             if (attribute is null || options is null || mode is null)
@@ -55,11 +47,7 @@ namespace Auth0.Generated.Analyzers
                 },
                 OperationKind.SimpleAssignment);
 
-            start.RegisterSymbolAction(c => Collect(c.Symbol, attribute, requirements), SymbolKind.NamedType, SymbolKind.Method);
-            start.RegisterOperationAction(
-                c => Collect(c.Operation is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)c.Operation).Symbol, attribute, requirements),
-                OperationKind.AnonymousFunction,
-                OperationKind.LocalFunction);
+            RegisterAttributeHolderAction(start, (symbol, _, _) => Collect(symbol, attribute, requirements));
             start.RegisterOperationAction(
                 c =>
                 {

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>The descriptor of every Auth0.Generated diagnostic (ids in <see cref="DiagnosticIds"/>).</summary>

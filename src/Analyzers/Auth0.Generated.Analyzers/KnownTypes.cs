@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 
 namespace Auth0.Generated.Analyzers
 {

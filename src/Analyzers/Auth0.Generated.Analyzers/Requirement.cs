@@ -1,53 +1,34 @@
-using System.Collections.Immutable;
 using System.Linq;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>One argument of a requirement: its constant value (when the compiler knows it) and where it stands.</summary>
-    internal readonly struct RequirementValue
+    internal readonly struct RequirementValue(bool hasValue, object? value, Location location, bool isStringLiteral)
     {
-        public RequirementValue(bool hasValue, object? value, Location location, bool isStringLiteral)
-        {
-            HasValue = hasValue;
-            Value = value;
-            Location = location;
-            IsStringLiteral = isStringLiteral;
-        }
-
         /// <summary>False when the argument is not a compile-time constant (then no rule looks at it).</summary>
-        public bool HasValue { get; }
+        public bool HasValue { get; } = hasValue;
 
-        public object? Value { get; }
+        public object? Value { get; } = value;
 
-        public Location Location { get; }
+        public Location Location { get; } = location;
 
-        public bool IsStringLiteral { get; }
+        public bool IsStringLiteral { get; } = isStringLiteral;
     }
 
     /// <summary>
     /// A requirement declaration read from an attribute or from a convention call (<c>.RequireScopes(...)</c>), in one
     /// shape so every rule checks both the same way.
     /// </summary>
-    internal sealed class Requirement
+    internal sealed class Requirement(RequirementKind kind, string display, Location location)
     {
-        public Requirement(RequirementKind kind, string display, Location location)
-        {
-            Kind = kind;
-            Display = display;
-            Location = location;
-        }
-
-        public RequirementKind Kind { get; }
+        public RequirementKind Kind { get; } = kind;
 
         /// <summary>How messages name it: <c>[RequireScopes]</c> or <c>.RequireScopes()</c>.</summary>
-        public string Display { get; }
+        public string Display { get; } = display;
 
-        public Location Location { get; }
+        public Location Location { get; } = location;
 
         /// <summary>Scopes, roles or ClaimIncludes values; the compared value for ClaimEquals.</summary>
         public ImmutableArray<RequirementValue> Values { get; set; } = ImmutableArray<RequirementValue>.Empty;

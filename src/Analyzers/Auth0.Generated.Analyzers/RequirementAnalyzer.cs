@@ -1,14 +1,8 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
@@ -18,32 +12,27 @@ namespace Auth0.Generated.Analyzers
     /// [AllowAnonymous] on the same declaration.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class RequirementAnalyzer : DiagnosticAnalyzer
+    public sealed class RequirementAnalyzer : Auth0Analyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.AllowAnonymousOverridesRequirement,
-            Descriptors.UnknownScope,
-            Descriptors.UnusedCatalogScope,
-            Descriptors.InvalidScopeSyntax,
-            Descriptors.DuplicateScope,
-            Descriptors.InvalidScopeCatalog,
-            Descriptors.UndeclaredClaim,
-            Descriptors.ClaimValueTypeMismatch,
-            Descriptors.ClaimIncludesOnNonList,
-            Descriptors.ClaimCheckMethodNotFound,
-            Descriptors.ClaimCheckWrongSignature,
-            Descriptors.RequirementWithoutValues);
-
-        public override void Initialize(AnalysisContext context)
+        public RequirementAnalyzer()
+            : base(
+                Descriptors.AllowAnonymousOverridesRequirement,
+                Descriptors.UnknownScope,
+                Descriptors.UnusedCatalogScope,
+                Descriptors.InvalidScopeSyntax,
+                Descriptors.DuplicateScope,
+                Descriptors.InvalidScopeCatalog,
+                Descriptors.UndeclaredClaim,
+                Descriptors.ClaimValueTypeMismatch,
+                Descriptors.ClaimIncludesOnNonList,
+                Descriptors.ClaimCheckMethodNotFound,
+                Descriptors.ClaimCheckWrongSignature,
+                Descriptors.RequirementWithoutValues)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
-        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownTypes known)
         {
-            var known = KnownTypes.Create(start.Compilation);
             if (known.RequirementAttributes[(int)RequirementKind.AllScopes] is null)
             {
                 return; // the runtime is not referenced
@@ -54,12 +43,7 @@ namespace Auth0.Generated.Analyzers
             var token = new Lazy<TokenModel>(() => TokenModel.Build(compilation, known, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             var state = new State(known, catalog, token);
 
-            // Requirement attributes are read from symbols (bound once by the compiler), never by re-binding syntax.
-            start.RegisterSymbolAction(c => AnalyzeAttributes(c.Symbol, state, c.ReportDiagnostic, c.CancellationToken), SymbolKind.NamedType, SymbolKind.Method);
-            start.RegisterOperationAction(
-                c => AnalyzeAttributes(c.Operation is IAnonymousFunctionOperation lambda ? lambda.Symbol : ((ILocalFunctionOperation)c.Operation).Symbol, state, c.ReportDiagnostic, c.CancellationToken),
-                OperationKind.AnonymousFunction,
-                OperationKind.LocalFunction);
+            RegisterAttributeHolderAction(start, (symbol, report, cancellationToken) => AnalyzeAttributes(symbol, state, report, cancellationToken));
             start.RegisterSyntaxNodeAction(c => AnalyzeAssemblyAttribute(c, state), SyntaxKind.Attribute);
             start.RegisterOperationAction(c => AnalyzeConvention(c, state), OperationKind.Invocation);
             if (catalog.Exists)
@@ -521,20 +505,13 @@ namespace Auth0.Generated.Analyzers
             return TokenModel.HasTokenAttribute(named, known);
         }
 
-        private sealed class State
+        private sealed class State(KnownTypes known, ScopeCatalog catalog, Lazy<TokenModel> token)
         {
-            public State(KnownTypes known, ScopeCatalog catalog, Lazy<TokenModel> token)
-            {
-                Known = known;
-                Catalog = catalog;
-                Token = token;
-            }
+            public KnownTypes Known { get; } = known;
 
-            public KnownTypes Known { get; }
+            public ScopeCatalog Catalog { get; } = catalog;
 
-            public ScopeCatalog Catalog { get; }
-
-            public Lazy<TokenModel> Token { get; }
+            public Lazy<TokenModel> Token { get; } = token;
 
             /// <summary>Scopes some requirement or some reference to a generated constant uses (for A0G102).</summary>
             public ConcurrentDictionary<string, bool> UsedScopes { get; } = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);

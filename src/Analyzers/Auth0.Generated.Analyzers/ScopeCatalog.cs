@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Threading;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
 namespace Auth0.Generated.Analyzers

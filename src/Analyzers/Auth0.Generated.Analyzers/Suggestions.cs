@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>Did-you-mean: the nearest candidate by edit distance (optimal string alignment, so a swap costs 1).</summary>

@@ -1,12 +1,6 @@
-using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
@@ -22,37 +16,34 @@ namespace Auth0.Generated.Analyzers
     /// [Auth0Token] class that does not implement <c>IBindableFromHttpContext&lt;itself&gt;</c>.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class TokenAnalyzer : DiagnosticAnalyzer
+    public sealed class TokenAnalyzer : Auth0Analyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.TokenNotPartial,
-            Descriptors.TokenShapeNotSupported,
-            Descriptors.TokenHasBaseType,
-            Descriptors.UnsupportedClaimType,
-            Descriptors.ClaimPropertyNotPartial,
-            Descriptors.TokenNotBindableByRequestDelegateGenerator,
-            Descriptors.TokenBaseClassNotDeclared);
-
-        public override void Initialize(AnalysisContext context)
+        public TokenAnalyzer()
+            : base(
+                Descriptors.TokenNotPartial,
+                Descriptors.TokenShapeNotSupported,
+                Descriptors.TokenHasBaseType,
+                Descriptors.UnsupportedClaimType,
+                Descriptors.ClaimPropertyNotPartial,
+                Descriptors.TokenNotBindableByRequestDelegateGenerator,
+                Descriptors.TokenBaseClassNotDeclared)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
+        }
+
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownTypes known)
+        {
+            if (known.Auth0Token is null)
             {
-                var known = KnownTypes.Create(start.Compilation);
-                if (known.Auth0Token is null)
-                {
-                    return;
-                }
+                return;
+            }
 
-                start.RegisterSyntaxNodeAction(c => AnalyzeClass(c, known), SyntaxKind.ClassDeclaration);
+            start.RegisterSyntaxNodeAction(c => AnalyzeClass(c, known), SyntaxKind.ClassDeclaration);
 
-                if (known.IBindableFromHttpContext is not null && known.IEndpointRouteBuilder is not null
-                    && RequestDelegateGeneratorIsOn(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
-                {
-                    start.RegisterOperationAction(c => AnalyzeEndpoint(c, known), OperationKind.Invocation);
-                }
-            });
+            if (known.IBindableFromHttpContext is not null && known.IEndpointRouteBuilder is not null
+                && RequestDelegateGeneratorIsOn(start.Options.AnalyzerConfigOptionsProvider.GlobalOptions))
+            {
+                start.RegisterOperationAction(c => AnalyzeEndpoint(c, known), OperationKind.Invocation);
+            }
         }
 
         /// <summary>
@@ -69,8 +60,8 @@ namespace Auth0.Generated.Analyzers
         private static void AnalyzeEndpoint(OperationAnalysisContext context, KnownTypes known)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!EndpointProtectionAnalyzer.IsMapCall(invocation.TargetMethod, known, out var isGroup) || isGroup
-                || EndpointProtectionAnalyzer.HandlerMethodOf(invocation, out var handler) is not { } method
+            if (!MapCalls.IsMapCall(invocation.TargetMethod, known, out var isGroup) || isGroup
+                || MapCalls.HandlerMethodOf(invocation, out var handler) is not { } method
                 || handler is null)
             {
                 return;

@@ -1,31 +1,20 @@
-using System.Collections.Generic;
 using System.Linq;
-using Auth0.Generated.Shared;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>A claim the token knows: declared on the [Auth0Token] type, or registered (always present on AccessToken).</summary>
-    internal readonly struct KnownClaim
+    internal readonly struct KnownClaim(ClaimKind kind, string typeDisplay, bool flexibleList, INamedTypeSymbol? enumType)
     {
-        public KnownClaim(ClaimKind kind, string typeDisplay, bool flexibleList, INamedTypeSymbol? enumType)
-        {
-            Kind = kind;
-            TypeDisplay = typeDisplay;
-            FlexibleList = flexibleList;
-            EnumType = enumType;
-        }
+        public ClaimKind Kind { get; } = kind;
 
-        public ClaimKind Kind { get; }
-
-        public string TypeDisplay { get; }
+        public string TypeDisplay { get; } = typeDisplay;
 
         /// <summary>Registered list claims (aud, scope, permissions) often arrive as one string: both shapes are fine.</summary>
-        public bool FlexibleList { get; }
+        public bool FlexibleList { get; } = flexibleList;
 
-        public INamedTypeSymbol? EnumType { get; }
+        public INamedTypeSymbol? EnumType { get; } = enumType;
     }
 
     /// <summary>The claims of the compilation's [Auth0Token] type(s), found once per compilation.</summary>

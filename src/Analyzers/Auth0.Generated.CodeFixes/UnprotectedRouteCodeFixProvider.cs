@@ -1,15 +1,5 @@
 using System;
-using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
-using System.Threading;
-using System.Threading.Tasks;
-using Auth0.Generated.Analyzers;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace Auth0.Generated.CodeFixes
@@ -19,38 +9,30 @@ namespace Auth0.Generated.CodeFixes
     /// controller action) or declares it public on purpose (<c>.AllowAnonymous()</c> / <c>[AllowAnonymous]</c>).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UnprotectedRouteCodeFixProvider)), Shared]
-    public sealed class UnprotectedRouteCodeFixProvider : CodeFixProvider
+    public sealed class UnprotectedRouteCodeFixProvider : DiagnosticByDiagnosticCodeFixProvider
     {
         private const string AuthorizationNamespace = "Microsoft.AspNetCore.Authorization";
 
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.UnprotectedRoute);
-
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        public UnprotectedRouteCodeFixProvider()
+            : base(DiagnosticIds.UnprotectedRoute)
         {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return;
-            }
+        }
 
-            foreach (var diagnostic in context.Diagnostics)
+        private protected override void RegisterCodeFixes(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+        {
+            diagnostic.Properties.TryGetValue(Descriptors.EndpointKindProperty, out var kind);
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (kind == EndpointKinds.MinimalApi
+                && node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Expression: MemberAccessExpressionSyntax member } invocation
+                && member.Name.Span == diagnostic.Location.SourceSpan)
             {
-                diagnostic.Properties.TryGetValue(Descriptors.EndpointKindProperty, out var kind);
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (kind == EndpointKinds.MinimalApi
-                    && node.FirstAncestorOrSelf<InvocationExpressionSyntax>() is { Expression: MemberAccessExpressionSyntax member } invocation
-                    && member.Name.Span == diagnostic.Location.SourceSpan)
-                {
-                    Register(context, diagnostic, "Add .RequireAuthorization()", "RequireAuthorization", ct => Chain(context.Document, root, invocation, "RequireAuthorization"));
-                    Register(context, diagnostic, "Add .AllowAnonymous() (public on purpose)", "AllowAnonymous", ct => Chain(context.Document, root, invocation, "AllowAnonymous"));
-                }
-                else if (kind == EndpointKinds.ControllerAction && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
-                {
-                    Register(context, diagnostic, "Add [Authorize]", "Authorize", ct => AddAttribute(context.Document, root, method, "Authorize"));
-                    Register(context, diagnostic, "Add [AllowAnonymous] (public on purpose)", "AllowAnonymous", ct => AddAttribute(context.Document, root, method, "AllowAnonymous"));
-                }
+                Register(context, diagnostic, "Add .RequireAuthorization()", "RequireAuthorization", ct => Chain(context.Document, root, invocation, "RequireAuthorization"));
+                Register(context, diagnostic, "Add .AllowAnonymous() (public on purpose)", "AllowAnonymous", ct => Chain(context.Document, root, invocation, "AllowAnonymous"));
+            }
+            else if (kind == EndpointKinds.ControllerAction && node.FirstAncestorOrSelf<MethodDeclarationSyntax>() is { } method)
+            {
+                Register(context, diagnostic, "Add [Authorize]", "Authorize", ct => AddAttribute(context.Document, root, method, "Authorize"));
+                Register(context, diagnostic, "Add [AllowAnonymous] (public on purpose)", "AllowAnonymous", ct => AddAttribute(context.Document, root, method, "AllowAnonymous"));
             }
         }
 

@@ -1,7 +1,5 @@
-using System;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Diagnostics;
 using Auth0.Generated.DPoP;

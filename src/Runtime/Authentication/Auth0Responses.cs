@@ -1,8 +1,6 @@
-using System;
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Http;

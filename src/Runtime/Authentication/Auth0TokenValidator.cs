@@ -1,10 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Claims;
 using System.Text;
-using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;

@@ -1,6 +1,4 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Net.Http;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;

@@ -1,8 +1,6 @@
-using System;
 using System.Buffers;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using Microsoft.Net.Http.Headers;
 
 namespace Auth0.Generated.Authentication;
 

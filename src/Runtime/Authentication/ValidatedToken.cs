@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
 using System.Security.Claims;
-using System.Threading;
 using Auth0.Generated.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -14,52 +11,41 @@ namespace Auth0.Generated.Authentication;
 /// token object (immutable: its readers never hand out mutable state), the key-set generation that verified it and the
 /// instants between which it may be reused. Created once per validation, kept by <see cref="ValidatedTokenCache"/>.
 /// </summary>
-internal sealed class ValidatedToken
+internal sealed class ValidatedToken(
+    AccessToken token,
+    SigningKeys keys,
+    string? keyId,
+    DateTimeOffset validFrom,
+    DateTimeOffset validUntil,
+    bool confirmation,
+    string? confirmationThumbprint)
 {
-    public ValidatedToken(
-        AccessToken token,
-        SigningKeys keys,
-        string? keyId,
-        DateTimeOffset validFrom,
-        DateTimeOffset validUntil,
-        bool confirmation,
-        string? confirmationThumbprint)
-    {
-        Token = token;
-        Keys = keys;
-        KeyId = keyId;
-        ValidFrom = validFrom;
-        ValidUntil = validUntil;
-        IsSenderConstrained = confirmation;
-        ConfirmationThumbprint = confirmationThumbprint;
-    }
-
     /// <summary>The application's token object (the generated type when one is registered), shared by every request bearing this token.</summary>
-    public AccessToken Token { get; }
+    public AccessToken Token { get; } = token;
 
     /// <summary>The compact serialization: the cache key.</summary>
     public string EncodedToken => Token.Jwt.EncodedToken;
 
     /// <summary>The key-set generation the signature was verified against.</summary>
-    public SigningKeys Keys { get; }
+    public SigningKeys Keys { get; } = keys;
 
     /// <summary>The header's <c>kid</c>, or null: what to ask the key source for when checking the generation.</summary>
-    public string? KeyId { get; }
+    public string? KeyId { get; } = keyId;
 
     /// <summary>From when the token may be reused (its <c>nbf</c> less the tolerance).</summary>
-    public DateTimeOffset ValidFrom { get; }
+    public DateTimeOffset ValidFrom { get; } = validFrom;
 
     /// <summary>Until when the token may be reused (its <c>exp</c> plus the tolerance, capped by the maximum token age).</summary>
-    public DateTimeOffset ValidUntil { get; }
+    public DateTimeOffset ValidUntil { get; } = validUntil;
 
     /// <summary>
     /// Whether the token carries a <c>cnf</c> claim (RFC 7800): it is bound to a key the client must prove possession of
     /// on <b>every</b> request (a DPoP proof, RFC 9449), cache hit or not. The handler checks this before success.
     /// </summary>
-    public bool IsSenderConstrained { get; }
+    public bool IsSenderConstrained { get; } = confirmation;
 
     /// <summary>The <c>cnf.jkt</c> JWK SHA-256 thumbprint (RFC 9449 section 6.1), or null.</summary>
-    public string? ConfirmationThumbprint { get; }
+    public string? ConfirmationThumbprint { get; } = confirmationThumbprint;
 
     /// <summary>Set by the cache when a lookup used this entry since the last eviction sweep.</summary>
     internal bool Referenced { get; set; }

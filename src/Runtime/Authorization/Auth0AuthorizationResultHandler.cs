@@ -1,4 +1,3 @@
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;

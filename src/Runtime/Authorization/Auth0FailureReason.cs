@@ -1,10 +1,4 @@
-using System;
-using System.Threading.Tasks;
-using Auth0.Generated.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Authorization;
 

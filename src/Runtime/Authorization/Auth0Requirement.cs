@@ -1,4 +1,3 @@
-using System;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Auth0.Generated.Authorization;

@@ -1,7 +1,5 @@
-using System;
 using System.Collections.Concurrent;
 using System.ComponentModel;
-using System.Threading;
 
 namespace Auth0.Generated.Authorization;
 

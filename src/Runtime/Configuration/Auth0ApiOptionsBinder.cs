@@ -1,6 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Globalization;
+using Auth0.Generated.DPoP;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -11,152 +9,68 @@ namespace Auth0.Generated.Configuration;
 /// the <c>Auth0</c> section, then the <c>AUTH0_DOMAIN</c> / <c>AUTH0_AUDIENCE</c> root keys, which win when set.
 /// A value that does not parse fails at startup with the key's name.
 /// </summary>
-internal sealed class Auth0ApiOptionsBinder : IConfigureNamedOptions<Auth0ApiOptions>
+internal sealed class Auth0ApiOptionsBinder(IConfiguration? configuration = null) : IConfigureNamedOptions<Auth0ApiOptions>
 {
-    internal const string DomainKey = "AUTH0_DOMAIN";
-    internal const string AudienceKey = "AUTH0_AUDIENCE";
-
-    private readonly IConfiguration? _configuration;
-
-    public Auth0ApiOptionsBinder(IConfiguration? configuration = null) => _configuration = configuration;
-
     public void Configure(Auth0ApiOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, Auth0ApiOptions options)
     {
-        if (_configuration is null || !string.Equals(name, Auth0ApiDefaults.AuthenticationScheme, StringComparison.Ordinal))
+        if (configuration is not null && string.Equals(name, Auth0ApiDefaults.AuthenticationScheme, StringComparison.Ordinal))
         {
-            return;
+            Bind(configuration, options);
         }
-
-        Bind(_configuration, options);
     }
 
     internal static void Bind(IConfiguration configuration, Auth0ApiOptions options)
     {
-        var section = configuration.GetSection(Auth0ApiDefaults.ConfigurationSection);
-        var prefix = Auth0ApiDefaults.ConfigurationSection + ":";
-
-        options.Domain = NonEmpty(configuration[DomainKey]) ?? NonEmpty(section["Domain"]) ?? options.Domain;
-        options.Audience = NonEmpty(configuration[AudienceKey]) ?? NonEmpty(section["Audience"]) ?? options.Audience;
-        ReadList(section.GetSection("Domains"), options.Domains);
-        ReadList(section.GetSection("Audiences"), options.Audiences);
-        ReadList(section.GetSection("Algorithms"), options.Algorithms);
-        ReadList(section.GetSection("TrustedOrigins"), options.TrustedOrigins);
-        options.ClockTolerance = ReadDuration(section, prefix, "ClockTolerance") ?? options.ClockTolerance;
-        options.Strict = ReadBool(section, prefix, "Strict") ?? options.Strict;
-        options.MaxTokenAge = ReadDuration(section, prefix, "MaxTokenAge") ?? options.MaxTokenAge;
-        options.AllowQueryToken = ReadBool(section, prefix, "AllowQueryToken") ?? options.AllowQueryToken;
-        options.CookieName = NonEmpty(section["CookieName"]) ?? options.CookieName;
-        options.JwksCacheDuration = ReadDuration(section, prefix, "JwksCacheDuration") ?? options.JwksCacheDuration;
-        options.JwksRefreshCooldown = ReadDuration(section, prefix, "JwksRefreshCooldown") ?? options.JwksRefreshCooldown;
-        options.JwksRetryInterval = ReadDuration(section, prefix, "JwksRetryInterval") ?? options.JwksRetryInterval;
-        options.FetchTimeout = ReadDuration(section, prefix, "FetchTimeout") ?? options.FetchTimeout;
-        options.JwksUri = NonEmpty(section["JwksUri"]) ?? options.JwksUri;
-        options.SymmetricSecret = NonEmpty(section["SymmetricSecret"]) ?? options.SymmetricSecret;
-        options.DevelopmentIssuer = ReadBool(section, prefix, "DevelopmentIssuer") ?? options.DevelopmentIssuer;
-        options.RolesClaim = NonEmpty(section["RolesClaim"]) ?? options.RolesClaim;
-        options.PermissionsAsScopes = ReadBool(section, prefix, "PermissionsAsScopes") ?? options.PermissionsAsScopes;
-        options.TokenCacheSize = ReadInt(section, prefix, "TokenCacheSize") ?? options.TokenCacheSize;
-        options.FetchKeysAtStartup = ReadBool(section, prefix, "FetchKeysAtStartup") ?? options.FetchKeysAtStartup;
-        BindDPoP(section.GetSection("DPoP"), prefix + "DPoP:", options.DPoP);
+        var read = ConfigurationReader.Auth0(configuration);
+        options.Domain = read.String("Domain", ConfigurationReader.DomainKey) ?? options.Domain;
+        options.Audience = read.String("Audience", ConfigurationReader.AudienceKey) ?? options.Audience;
+        read.List("Domains", options.Domains);
+        read.List("Audiences", options.Audiences);
+        read.List("Algorithms", options.Algorithms);
+        read.List("TrustedOrigins", options.TrustedOrigins);
+        options.ClockTolerance = read.Duration("ClockTolerance") ?? options.ClockTolerance;
+        options.Strict = read.Boolean("Strict") ?? options.Strict;
+        options.MaxTokenAge = read.Duration("MaxTokenAge") ?? options.MaxTokenAge;
+        options.AllowQueryToken = read.Boolean("AllowQueryToken") ?? options.AllowQueryToken;
+        options.CookieName = read.String("CookieName") ?? options.CookieName;
+        options.JwksCacheDuration = read.Duration("JwksCacheDuration") ?? options.JwksCacheDuration;
+        options.JwksRefreshCooldown = read.Duration("JwksRefreshCooldown") ?? options.JwksRefreshCooldown;
+        options.JwksRetryInterval = read.Duration("JwksRetryInterval") ?? options.JwksRetryInterval;
+        options.FetchTimeout = read.Duration("FetchTimeout") ?? options.FetchTimeout;
+        options.JwksUri = read.String("JwksUri") ?? options.JwksUri;
+        options.SymmetricSecret = read.String("SymmetricSecret") ?? options.SymmetricSecret;
+        options.DevelopmentIssuer = read.Boolean("DevelopmentIssuer") ?? options.DevelopmentIssuer;
+        options.RolesClaim = read.String("RolesClaim") ?? options.RolesClaim;
+        options.PermissionsAsScopes = read.Boolean("PermissionsAsScopes") ?? options.PermissionsAsScopes;
+        options.TokenCacheSize = read.Int32("TokenCacheSize") ?? options.TokenCacheSize;
+        options.FetchKeysAtStartup = read.Boolean("FetchKeysAtStartup") ?? options.FetchKeysAtStartup;
+        BindDPoP(read.Section("DPoP"), options.DPoP);
     }
 
-    private static void BindDPoP(IConfigurationSection section, string prefix, Auth0.Generated.DPoP.DPoPOptions options)
+    private static void BindDPoP(ConfigurationReader read, DPoPOptions options)
     {
-        if (NonEmpty(section["Mode"]) is { } mode)
+        if (read.String("Mode") is { } mode)
         {
-            options.Mode = Enum.TryParse<Auth0.Generated.DPoP.DPoPMode>(mode, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(mode[0])
+            options.Mode = Enum.TryParse<DPoPMode>(mode, ignoreCase: true, out var value) && Enum.IsDefined(value) && !char.IsAsciiDigit(mode[0])
                 ? value
-                : throw new InvalidOperationException($"Configuration value '{prefix}Mode' must be Allowed, Required or Disabled, not '{mode}'.");
+                : throw new InvalidOperationException($"Configuration value '{read.Path("Mode")}' must be Allowed, Required or Disabled, not '{mode}'.");
         }
 
-        ReadList(section.GetSection("Algorithms"), options.Algorithms);
-        options.IatOffset = ReadDuration(section, prefix, "IatOffset") ?? options.IatOffset;
-        options.IatLeeway = ReadDuration(section, prefix, "IatLeeway") ?? options.IatLeeway;
-        options.PublicBaseUrl = NonEmpty(section["PublicBaseUrl"]) ?? options.PublicBaseUrl;
-        options.RequireNonce = ReadBool(section, prefix, "RequireNonce") ?? options.RequireNonce;
-        options.NonceLifetime = ReadDuration(section, prefix, "NonceLifetime") ?? options.NonceLifetime;
-        if (NonEmpty(section["NonceSecret"]) is { } secret)
+        read.List("Algorithms", options.Algorithms);
+        options.IatOffset = read.Duration("IatOffset") ?? options.IatOffset;
+        options.IatLeeway = read.Duration("IatLeeway") ?? options.IatLeeway;
+        options.ReplayCacheSize = read.Int32("ReplayCacheSize") ?? options.ReplayCacheSize;
+        options.PublicBaseUrl = read.String("PublicBaseUrl") ?? options.PublicBaseUrl;
+        options.RequireNonce = read.Boolean("RequireNonce") ?? options.RequireNonce;
+        options.NonceLifetime = read.Duration("NonceLifetime") ?? options.NonceLifetime;
+        if (read.String("NonceSecret") is { } secret)
         {
             var buffer = new byte[secret.Length];
             options.NonceSecret = Convert.TryFromBase64String(secret, buffer, out var length)
                 ? buffer[..length]
-                : throw new InvalidOperationException($"Configuration value '{prefix}NonceSecret' must be base64.");
+                : throw new InvalidOperationException($"Configuration value '{read.Path("NonceSecret")}' must be base64.");
         }
-    }
-
-    internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    private static void ReadList(IConfigurationSection section, IList<string> target)
-    {
-        var values = new List<string>();
-        if (NonEmpty(section.Value) is { } single)
-        {
-            // "RS256,ES256" or "RS256 ES256" in one value (an environment variable, for example).
-            values.AddRange(single.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        }
-
-        foreach (var child in section.GetChildren())
-        {
-            if (NonEmpty(child.Value) is { } value)
-            {
-                values.Add(value);
-            }
-        }
-
-        if (values.Count > 0)
-        {
-            target.Clear();
-            foreach (var value in values)
-            {
-                target.Add(value);
-            }
-        }
-    }
-
-    private static bool? ReadBool(IConfigurationSection section, string prefix, string key)
-    {
-        var text = NonEmpty(section[key]);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return bool.TryParse(text, out var value)
-            ? value
-            : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be true or false, not '{text}'.");
-    }
-
-    internal static int? ReadInt(IConfigurationSection section, string prefix, string key)
-    {
-        var text = NonEmpty(section[key]);
-        if (text is null)
-        {
-            return null;
-        }
-
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be a whole number, not '{text}'.");
-    }
-
-    internal static TimeSpan? ReadDuration(IConfigurationSection section, string prefix, string key)
-    {
-        var text = NonEmpty(section[key]);
-        if (text is null)
-        {
-            return null;
-        }
-
-        // "00:00:05" (TimeSpan) or a plain number of seconds ("5", "0.5").
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new InvalidOperationException($"Configuration value '{prefix}{key}' must be a duration such as '00:00:05' or a number of seconds, not '{text}'.");
     }
 }

@@ -1,5 +1,3 @@
-using System;
-
 namespace Auth0.Generated.Configuration;
 
 /// <summary>Turns the configured domain into the exact issuer string tokens must carry.</summary>

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Auth0.Generated.DPoP;
 
 /// <summary>
@@ -19,11 +16,22 @@ public sealed class DPoPOptions
     /// </summary>
     public IList<string> Algorithms { get; } = new List<string>(DPoPProofValidator.SupportedAlgorithms);
 
-    /// <summary>How old a proof's <c>iat</c> may be (default 300 seconds). Replayed <c>jti</c>s are remembered this long.</summary>
+    /// <summary>
+    /// How old a proof's <c>iat</c> may be (default 300 seconds). A used proof is remembered until it could no longer be
+    /// accepted: its <c>iat</c> (or the time it was used, if earlier) plus <see cref="IatOffset"/> plus <see cref="IatLeeway"/>.
+    /// </summary>
     public TimeSpan IatOffset { get; set; } = TimeSpan.FromSeconds(300);
 
     /// <summary>How far in the future a proof's <c>iat</c> may be, for clock skew (default 30 seconds).</summary>
     public TimeSpan IatLeeway { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How many unexpired proofs the default in-memory replay store remembers (default 1,000,000, about 65 MB when full;
+    /// at most 10,000,000). When it is full, new proofs are refused. Size it as DPoP requests per second per instance
+    /// times (<see cref="IatOffset"/> + <see cref="IatLeeway"/>): the default holds about 3,000 per second. Not used
+    /// when a shared store is registered (<c>AddAuth0DPoPRedisReplayStore</c>, <c>AddAuth0DPoPDistributedReplayStore</c>).
+    /// </summary>
+    public int ReplayCacheSize { get; set; } = InMemoryDPoPReplayStore.DefaultCapacity;
 
     /// <summary>
     /// The API's public base address as clients address it (for example <c>https://api.example.com/orders</c>), used

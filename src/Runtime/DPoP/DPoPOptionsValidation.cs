@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-
 namespace Auth0.Generated.DPoP;
 
 /// <summary>Startup validation of <see cref="DPoPOptions"/> (part of the <see cref="Auth0ApiOptions"/> validation).</summary>
@@ -42,6 +39,11 @@ internal static class DPoPOptionsValidation
         if (options.IatLeeway < TimeSpan.Zero)
         {
             errors.Add($"Auth0:DPoP:IatLeeway must not be negative (it is {options.IatLeeway}).");
+        }
+
+        if (options.ReplayCacheSize is < 1 or > InMemoryDPoPReplayStore.MaxCapacity)
+        {
+            errors.Add($"Auth0:DPoP:ReplayCacheSize must be between 1 and {InMemoryDPoPReplayStore.MaxCapacity} (it is {options.ReplayCacheSize}): DPoP requests per second times (IatOffset + IatLeeway), or a shared store beyond that.");
         }
 
         if (options.PublicBaseUrl is { } baseUrl

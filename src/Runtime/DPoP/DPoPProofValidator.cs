@@ -1,13 +1,9 @@
-using System;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Collections.Frozen;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Http;
 
@@ -122,9 +118,10 @@ internal sealed class DPoPProofValidator
 
         string jkt;
         string jti;
+        double iat;
         try
         {
-            var failure = Check(request, proof, accessToken, expectedJkt!, out jkt, out jti);
+            var failure = Check(request, proof, accessToken, expectedJkt!, out jkt, out jti, out iat);
             if (failure is not null)
             {
                 return failure;
@@ -139,7 +136,7 @@ internal sealed class DPoPProofValidator
 
         try
         {
-            var fresh = await _replay.TryAddAsync(ReplayKey(jkt, jti), _time.GetUtcNow() + _iatOffset + _iatLeeway, cancellationToken).ConfigureAwait(false);
+            var fresh = await _replay.TryAddAsync(ReplayKey(jkt, jti), ReplayExpiry(iat), cancellationToken).ConfigureAwait(false);
             return fresh ? null : Replayed;
         }
 #pragma warning disable CA1031 // A store that fails (full, unreachable) refuses the proof: fail closed, never a 500.
@@ -150,10 +147,11 @@ internal sealed class DPoPProofValidator
         }
     }
 
-    private Auth0Failure? Check(HttpRequest request, string proof, string accessToken, string expectedJkt, out string jkt, out string jti)
+    private Auth0Failure? Check(HttpRequest request, string proof, string accessToken, string expectedJkt, out string jkt, out string jti, out double iat)
     {
         jkt = string.Empty;
         jti = string.Empty;
+        iat = 0;
         var firstDot = proof.IndexOf('.', StringComparison.Ordinal);
         var secondDot = firstDot < 0 ? -1 : proof.IndexOf('.', firstDot + 1);
         if (firstDot <= 0 || secondDot < 0 || secondDot == firstDot + 1 || proof.IndexOf('.', secondDot + 1) >= 0)
@@ -223,7 +221,7 @@ internal sealed class DPoPProofValidator
             return BadUri;
         }
 
-        if (!p.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out var iat))
+        if (!p.TryGetProperty("iat", out var iatElement) || iatElement.ValueKind != JsonValueKind.Number || !iatElement.TryGetDouble(out iat))
         {
             return BadIssuedAt;
         }
@@ -370,6 +368,19 @@ internal sealed class DPoPProofValidator
         var bytes = Encoding.ASCII.GetBytes(accessToken);
         SHA256.HashData(bytes, hash);
         return Base64Url.EncodeToString(hash);
+    }
+
+    /// <summary>
+    /// Until when the replay store must remember a proof: as long as it could still pass the <c>iat</c> check
+    /// (<c>iat</c> + <see cref="DPoPOptions.IatOffset"/>), plus <see cref="DPoPOptions.IatLeeway"/> for clocks of
+    /// instances that run behind this one, plus a second for rounding and the boundary instant (when the leeway is 0);
+    /// from now when <c>iat</c> lies ahead, so never longer than now + the window + that second.
+    /// </summary>
+    private DateTimeOffset ReplayExpiry(double iat)
+    {
+        var now = _time.GetUtcNow();
+        var issued = DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Ceiling(iat * 1000));
+        return (issued < now ? issued : now) + _iatOffset + _iatLeeway + TimeSpan.FromSeconds(1);
     }
 
     /// <summary>A fixed-length key for the replay store: SHA-256 of the key thumbprint and the <c>jti</c>.</summary>

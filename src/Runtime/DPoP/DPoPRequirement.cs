@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Http;
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -30,7 +29,7 @@ internal sealed class DPoPSchemeProvider
         }
 
         var time = options.TimeProvider ?? _services.GetService<TimeProvider>() ?? TimeProvider.System;
-        var store = _services.GetService<IDPoPReplayStore>() ?? new InMemoryDPoPReplayStore(time);
+        var store = _services.GetService<IDPoPReplayStore>() ?? new InMemoryDPoPReplayStore(time, options.DPoP.ReplayCacheSize);
         return new DPoPScheme(options.DPoP.Mode, new DPoPProofValidator(options.DPoP, store, time));
     }
 }

@@ -1,6 +1,3 @@
-using System;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.Extensions.Caching.Distributed;
 
 namespace Auth0.Generated.DPoP;
@@ -11,9 +8,11 @@ namespace Auth0.Generated.DPoP;
 /// <c>services.AddAuth0DPoPDistributedReplayStore()</c> after registering the cache.
 /// </summary>
 /// <remarks>
-/// <see cref="IDistributedCache"/> has no atomic add-if-absent, so this store reads, then writes: a replay sent to two
-/// instances within the same cache round trip can pass twice. Replays after that are refused. For strict once-only
-/// semantics implement <see cref="IDPoPReplayStore"/> on an atomic primitive (Redis <c>SET key 1 NX PXAT ...</c>).
+/// <see cref="IDistributedCache"/> has no atomic add-if-absent, so this store reads, then writes: every copy of a proof
+/// that reads before the first write lands passes (one instance or several; under load, many copies, see
+/// docs/dpop.md). Replays after that are refused. On Redis use
+/// <see cref="RedisDPoPReplayStore"/> (one atomic <c>SET NX PX</c>); on another backend implement
+/// <see cref="IDPoPReplayStore"/> on its atomic primitive for strict once-only semantics.
 /// </remarks>
 public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore
 {

@@ -1,8 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.TokenExchange;
 using Microsoft.AspNetCore.Builder;

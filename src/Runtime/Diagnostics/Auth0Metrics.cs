@@ -1,6 +1,4 @@
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Threading;
 using Auth0.Generated.Keys;
 
 namespace Auth0.Generated.Diagnostics;

@@ -1,9 +1,5 @@
-using System;
 using System.Collections.Frozen;
-using System.Collections.Generic;
 using System.Net.Http;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Diagnostics;
 using Microsoft.Extensions.Logging;

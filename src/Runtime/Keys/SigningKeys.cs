@@ -1,7 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Threading;
-using System.Threading.Tasks;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Keys;

@@ -1,9 +1,5 @@
-using System;
-using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;
 using Auth0.Generated.Keys;

@@ -1,10 +1,8 @@
-using System;
 using System.Security.Cryptography;
 using Auth0.Generated.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
-using static Auth0.Generated.Configuration.Auth0ApiOptionsBinder;
 
 namespace Auth0.Generated.TokenExchange;
 
@@ -12,64 +10,51 @@ namespace Auth0.Generated.TokenExchange;
 /// Binds <see cref="Auth0TokenExchangeOptions"/> by hand (Native AOT): <c>AUTH0_DOMAIN</c>, <c>AUTH0_CLIENT_ID</c>,
 /// <c>AUTH0_CLIENT_SECRET</c> (which win when set) and the <c>Auth0</c> section.
 /// </summary>
-internal sealed class Auth0TokenExchangeOptionsBinder : IConfigureOptions<Auth0TokenExchangeOptions>
+internal sealed class Auth0TokenExchangeOptionsBinder(IConfiguration? configuration = null) : IConfigureOptions<Auth0TokenExchangeOptions>
 {
-    internal const string ClientIdKey = "AUTH0_CLIENT_ID";
-    internal const string ClientSecretKey = "AUTH0_CLIENT_SECRET";
-
-    private readonly IConfiguration? _configuration;
-
-    public Auth0TokenExchangeOptionsBinder(IConfiguration? configuration = null) => _configuration = configuration;
-
     public void Configure(Auth0TokenExchangeOptions options)
     {
-        if (_configuration is not { } configuration)
+        if (configuration is null)
         {
             return;
         }
 
-        var section = configuration.GetSection(Auth0ApiDefaults.ConfigurationSection);
-        var prefix = Auth0ApiDefaults.ConfigurationSection + ":";
-        options.Domain = NonEmpty(configuration[DomainKey]) ?? NonEmpty(section["Domain"]) ?? options.Domain;
-        options.ClientId = NonEmpty(configuration[ClientIdKey]) ?? NonEmpty(section["ClientId"]) ?? options.ClientId;
-        options.ClientSecret = NonEmpty(configuration[ClientSecretKey]) ?? NonEmpty(section["ClientSecret"]) ?? options.ClientSecret;
-        options.TokenEndpoint = NonEmpty(section["TokenEndpoint"]) ?? options.TokenEndpoint;
-        options.ClientAssertionSigningAlgorithm = NonEmpty(section["ClientAssertionSigningAlgorithm"]) ?? options.ClientAssertionSigningAlgorithm;
-        if (NonEmpty(section["ClientAssertionSigningKey"]) is { } pem)
+        var read = ConfigurationReader.Auth0(configuration);
+        options.Domain = read.String("Domain", ConfigurationReader.DomainKey) ?? options.Domain;
+        options.ClientId = read.String("ClientId", ConfigurationReader.ClientIdKey) ?? options.ClientId;
+        options.ClientSecret = read.String("ClientSecret", ConfigurationReader.ClientSecretKey) ?? options.ClientSecret;
+        options.TokenEndpoint = read.String("TokenEndpoint") ?? options.TokenEndpoint;
+        options.ClientAssertionSigningAlgorithm = read.String("ClientAssertionSigningAlgorithm") ?? options.ClientAssertionSigningAlgorithm;
+        if (read.String("ClientAssertionSigningKey") is { } pem)
         {
-            options.ClientAssertionSigningKey = ReadKey(pem, prefix + "ClientAssertionSigningKey");
+            options.ClientAssertionSigningKey = ReadKey(pem, read.Path("ClientAssertionSigningKey"));
         }
 
-        options.Timeout = ReadDuration(section, prefix, "TokenExchangeTimeout") ?? options.Timeout;
-        options.ConnectionTokenCacheSize = ReadInt(section, prefix, "ConnectionTokenCacheSize") ?? options.ConnectionTokenCacheSize;
-        options.ConnectionTokenExpiryMargin = ReadDuration(section, prefix, "ConnectionTokenExpiryMargin") ?? options.ConnectionTokenExpiryMargin;
-        options.DevelopmentSubjectTokenType = NonEmpty(section["DevelopmentSubjectTokenType"]) ?? options.DevelopmentSubjectTokenType;
+        options.Timeout = read.Duration("TokenExchangeTimeout") ?? options.Timeout;
+        options.ConnectionTokenCacheSize = read.Int32("ConnectionTokenCacheSize") ?? options.ConnectionTokenCacheSize;
+        options.ConnectionTokenExpiryMargin = read.Duration("ConnectionTokenExpiryMargin") ?? options.ConnectionTokenExpiryMargin;
+        options.DevelopmentSubjectTokenType = read.String("DevelopmentSubjectTokenType") ?? options.DevelopmentSubjectTokenType;
     }
 
     /// <summary>An RSA or EC private key in PEM (PKCS#8 or PKCS#1/SEC1). The message never quotes the key.</summary>
     internal static SecurityKey ReadKey(string pem, string key)
-    {
-        var rsa = RSA.Create();
-        try
-        {
-            rsa.ImportFromPem(pem);
-            return new RsaSecurityKey(rsa);
-        }
-        catch (Exception e) when (e is ArgumentException or CryptographicException)
-        {
-            rsa.Dispose();
-        }
+        => Import(RSA.Create(), pem, static rsa => new RsaSecurityKey(rsa))
+            ?? Import(ECDsa.Create(), pem, static ec => new ECDsaSecurityKey(ec))
+            ?? throw new InvalidOperationException($"Configuration value '{key}' is not an RSA or EC private key in PEM.");
 
-        var ec = ECDsa.Create();
+    /// <summary>The key <paramref name="algorithm"/> reads from <paramref name="pem"/>, or null (and the algorithm disposed) when it reads none.</summary>
+    private static SecurityKey? Import<T>(T algorithm, string pem, Func<T, SecurityKey> wrap)
+        where T : AsymmetricAlgorithm
+    {
         try
         {
-            ec.ImportFromPem(pem);
-            return new ECDsaSecurityKey(ec);
+            algorithm.ImportFromPem(pem);
+            return wrap(algorithm);
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            ec.Dispose();
-            throw new InvalidOperationException($"Configuration value '{key}' is not an RSA or EC private key in PEM.");
+            algorithm.Dispose();
+            return null;
         }
     }
 }

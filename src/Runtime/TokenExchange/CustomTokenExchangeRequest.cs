@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-
 namespace Auth0.Generated.TokenExchange;
 
 /// <summary>

@@ -1,8 +1,5 @@
-using System;
 using System.Net.Http;
 using System.Text.Json;
-using System.Threading;
-using System.Threading.Tasks;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;

@@ -1,5 +1,3 @@
-using System;
-
 namespace Auth0.Generated.TokenExchange;
 
 /// <summary>

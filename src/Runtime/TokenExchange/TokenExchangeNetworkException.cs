@@ -1,5 +1,3 @@
-using System;
-
 namespace Auth0.Generated.TokenExchange;
 
 /// <summary>The token endpoint (or its discovery document) could not be reached.</summary>

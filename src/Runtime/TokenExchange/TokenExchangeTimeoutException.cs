@@ -1,5 +1,3 @@
-using System;
-
 namespace Auth0.Generated.TokenExchange;
 
 /// <summary>The token endpoint (or its discovery document) did not answer within <see cref="Auth0TokenExchangeOptions.Timeout"/>.</summary>

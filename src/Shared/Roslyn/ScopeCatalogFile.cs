@@ -191,50 +191,32 @@ namespace Auth0.Generated.Shared
                 _position++;
             }
 
-            public void ReadArray(System.Action<Reader> element)
-            {
-                Enter();
-                Expect('[');
-                if (PeekNonWhitespace() == ']')
-                {
-                    _position++;
-                    Leave();
-                    return;
-                }
-
-                while (true)
-                {
-                    element(this);
-                    SkipWhitespace();
-                    if (Peek() == ',')
-                    {
-                        _position++;
-                        continue;
-                    }
-
-                    Expect(']');
-                    Leave();
-                    return;
-                }
-            }
+            public void ReadArray(System.Action<Reader> element) => ReadItems('[', ']', () => element(this));
 
             public void ReadObject(System.Action<string, Reader> property)
-            {
-                Enter();
-                Expect('{');
-                if (PeekNonWhitespace() == '}')
-                {
-                    _position++;
-                    Leave();
-                    return;
-                }
-
-                while (true)
+                => ReadItems('{', '}', () =>
                 {
                     SkipWhitespace();
                     var name = ReadString();
                     Expect(':');
                     property(name, this);
+                });
+
+            /// <summary>The comma-separated items between <paramref name="open"/> and <paramref name="close"/>, each read by <paramref name="item"/>.</summary>
+            private void ReadItems(char open, char close, System.Action item)
+            {
+                Enter();
+                Expect(open);
+                if (PeekNonWhitespace() == close)
+                {
+                    _position++;
+                    Leave();
+                    return;
+                }
+
+                while (true)
+                {
+                    item();
                     SkipWhitespace();
                     if (Peek() == ',')
                     {
@@ -242,7 +224,7 @@ namespace Auth0.Generated.Shared
                         continue;
                     }
 
-                    Expect('}');
+                    Expect(close);
                     Leave();
                     return;
                 }

@@ -1,7 +1,4 @@
-using System.Collections.Immutable;
 using Auth0.Generated.Tests.Shared;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 
 namespace Auth0.Generated.Analyzers.Tests.Infrastructure;
 

@@ -1,8 +1,6 @@
-using System.Linq;
 using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Auth0.Generated.Generator.Tests.Behaviour;

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Reflection;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Generator.Tests.Behaviour;
 

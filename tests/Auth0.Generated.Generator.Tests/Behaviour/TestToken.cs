@@ -1,8 +1,4 @@
-using System;
-using System.Collections.Generic;
 using System.Text.Json.Serialization;
-using System.Threading.Tasks;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Generator.Tests.Behaviour;
 

@@ -1,7 +1,4 @@
-using System;
-using System.Threading.Tasks;
 using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Generator.Tests.Behaviour;
 

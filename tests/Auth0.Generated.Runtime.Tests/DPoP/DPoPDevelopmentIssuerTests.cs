@@ -1,7 +1,4 @@
-using System.Net;
-using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
-using Auth0.Generated.Testing;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 

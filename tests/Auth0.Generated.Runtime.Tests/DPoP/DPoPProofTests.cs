@@ -1,11 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 
 /// <summary>

@@ -1,9 +1,5 @@
-using System;
-using System.Threading.Tasks;
 using Auth0.Generated.DPoP;
-using Auth0.Generated.Testing;
 using Microsoft.Extensions.Caching.Distributed;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 

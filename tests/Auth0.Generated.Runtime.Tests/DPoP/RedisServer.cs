@@ -1,10 +1,6 @@
-using System;
 using System.Diagnostics;
-using System.IO;
-using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using System.Threading.Tasks;
 
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 

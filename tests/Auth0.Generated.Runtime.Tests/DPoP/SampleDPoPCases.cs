@@ -1,9 +1,5 @@
-using System;
-using System.Linq;
 using System.Net;
-using System.Net.Http;
 using System.Text.Json;
-using System.Threading.Tasks;
 using Auth0.Generated.Testing;
 
 namespace Auth0.Generated.Runtime.Tests;

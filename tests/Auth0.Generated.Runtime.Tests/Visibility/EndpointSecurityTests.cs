@@ -1,31 +1,21 @@
-using System;
-using System.Net;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 
 /// <summary>The security snapshot (<see cref="EndpointSecurity"/>) of the sample and of an app with every requirement kind.</summary>
-public sealed class EndpointSecurityTests : IAsyncLifetime
+public sealed class EndpointSecurityTests : IssuerTests
 {
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     [Fact]
     public async Task Snapshot_of_groups_controllers_policies_and_the_fallback_policy()
     {
-        await using var api = await EveryRequirementApp.StartAsync(_issuer);
+        await using var api = await EveryRequirementApp.StartAsync(Issuer);
         TextBaseline.Verify(await EndpointSecurity.DescribeAsync(api.Services), "EveryRequirement.security.txt");
     }
 
     [Fact]
     public async Task Without_a_fallback_policy_an_undeclared_endpoint_is_open()
     {
-        await using var api = await EveryRequirementApp.StartAsync(_issuer, fallbackPolicy: false);
+        await using var api = await EveryRequirementApp.StartAsync(Issuer, fallbackPolicy: false);
         var snapshot = await EndpointSecurity.DescribeAsync(api.Services);
         Assert.Contains("\nGET /fallback -> open\n", snapshot, StringComparison.Ordinal);
         Assert.Contains("\nGET /public -> anonymous\n", snapshot, StringComparison.Ordinal);
@@ -35,7 +25,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
     [Fact]
     public async Task Snapshot_of_the_sample_matches_its_baseline_and_is_served_at_a_development_route()
     {
-        await using var factory = SampleInDevelopment(_issuer);
+        await using var factory = SampleInDevelopment(Issuer);
         var snapshot = await EndpointSecurity.DescribeAsync(factory.Services);
         TextBaseline.Verify(snapshot, "Sample.security.txt");
 
@@ -46,7 +36,7 @@ public sealed class EndpointSecurityTests : IAsyncLifetime
     [Fact]
     public async Task The_sample_serves_neither_the_snapshot_nor_the_document_outside_development()
     {
-        await using var factory = Sample(_issuer, "Production");
+        await using var factory = Sample(Issuer, "Production");
         using var client = factory.CreateClient();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/dev/security")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v1.json")).StatusCode);

@@ -1,11 +1,6 @@
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 

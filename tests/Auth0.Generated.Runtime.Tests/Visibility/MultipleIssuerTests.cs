@@ -1,11 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Auth0.Generated.Configuration;
-using Auth0.Generated.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 

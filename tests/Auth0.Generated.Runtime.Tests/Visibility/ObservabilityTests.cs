@@ -1,36 +1,23 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.Diagnostics.Metrics;
-using System.Linq;
-using System.Net.Http;
-using System.Threading.Tasks;
 using Auth0.Generated.Diagnostics;
-using Auth0.Generated.Testing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 
 /// <summary>The refused-token log line (reason, category, level, no token text) and the metrics read with a <see cref="MeterListener"/>.</summary>
-public sealed class ObservabilityTests : IAsyncLifetime
+public sealed class ObservabilityTests : IssuerTests
 {
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     [Fact]
     public async Task A_refused_token_is_logged_with_its_reason_at_information_under_the_handler_category_and_never_with_token_text()
     {
         // The test host reads the sample's appsettings.json (the template levels): turn the category on, as an operator would.
-        await using var api = await TestApiHost.StartAsync(_issuer, TestRoutes.Map, services: services => services.Configure<LoggerFilterOptions>(
+        await using var api = await TestApiHost.StartAsync(Issuer, TestRoutes.Map, services: services => services.Configure<LoggerFilterOptions>(
             filter => filter.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore.Authentication", LogLevel.Information, null))));
         using var stranger = TestSigningKey.Create();
-        var forged = _issuer.Token().SignedWith(stranger).Build();
-        var expired = _issuer.Token().ExpiresIn(TimeSpan.FromMinutes(-10)).Build();
-        var valid = _issuer.Token().Build();
+        var forged = Issuer.Token().SignedWith(stranger).Build();
+        var expired = Issuer.Token().ExpiresIn(TimeSpan.FromMinutes(-10)).Build();
+        var valid = Issuer.Token().Build();
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", forged), "signature verification failed");
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", expired));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", valid));
@@ -62,18 +49,18 @@ public sealed class ObservabilityTests : IAsyncLifetime
     public async Task With_the_web_template_log_levels_refused_tokens_write_no_line()
     {
         // "Logging": { "LogLevel": { "Default": "Information", "Microsoft.AspNetCore": "Warning" } } of `dotnet new web`.
-        await using var api = await TestApiHost.StartAsync(_issuer, TestRoutes.Map, services: services => services.Configure<LoggerFilterOptions>(filter =>
+        await using var api = await TestApiHost.StartAsync(Issuer, TestRoutes.Map, services: services => services.Configure<LoggerFilterOptions>(filter =>
         {
             filter.MinLevel = LogLevel.Information;
             filter.Rules.Add(new LoggerFilterRule(null, "Microsoft.AspNetCore", LogLevel.Warning, null));
         }));
-        await ResponseAssert.Ok(await api.Client.GetAsync("/private", _issuer.Token().Build())); // the keys are fetched (logged once)
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build())); // the keys are fetched (logged once)
         var before = api.Logs.Count;
         Assert.Contains(api.Logs, l => l.Category == "Auth0.Generated.Keys" && l.Level == LogLevel.Information); // the filter lets Information through
         using var stranger = TestSigningKey.Create();
         for (var i = 0; i < 20; i++)
         {
-            await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", _issuer.Token().SignedWith(stranger).Header("kid", _issuer.SigningKey.KeyId).Build()));
+            await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", Issuer.Token().SignedWith(stranger).Header("kid", Issuer.SigningKey.KeyId).Build()));
             await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", "not-a-jwt"));
         }
 
@@ -83,7 +70,7 @@ public sealed class ObservabilityTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_count_validations_by_reason_cache_lookups_jwks_fetches_and_report_the_key_set_age()
     {
-        await using var api = await TestRoutes.StartHostAsync(_issuer, o => o.FetchKeysAtStartup = false);
+        await using var api = await TestRoutes.StartHostAsync(Issuer, o => o.FetchKeysAtStartup = false);
         var meterFactory = api.Services.GetRequiredService<IMeterFactory>();
         var measurements = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener
@@ -101,10 +88,10 @@ public sealed class ObservabilityTests : IAsyncLifetime
         listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => measurements.Enqueue((instrument.Name, value, ToDictionary(tags))));
         listener.Start();
 
-        var token = _issuer.Token().Build();
+        var token = Issuer.Token().Build();
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", token));
-        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", _issuer.Token().With("aud", "https://other").Build()));
+        await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", Issuer.Token().With("aud", "https://other").Build()));
         await ResponseAssert.InvalidToken(await api.Client.GetAsync("/private", "not-a-jwt"));
         listener.RecordObservableInstruments();
 
@@ -116,14 +103,14 @@ public sealed class ObservabilityTests : IAsyncLifetime
         Assert.Equal(1, Count("auth0.token.validations", ("auth0.validation.result", "failure"), ("error.type", "malformed_token")));
         Assert.Equal(1, Count("auth0.token_cache.lookups", ("auth0.token_cache.result", "hit")));
         Assert.Equal(3, Count("auth0.token_cache.lookups", ("auth0.token_cache.result", "miss"))); // every token is looked up first
-        Assert.Equal(1, Count("auth0.jwks.fetches", ("auth0.issuer", _issuer.Issuer), ("auth0.jwks.fetch.result", "success")));
+        Assert.Equal(1, Count("auth0.jwks.fetches", ("auth0.issuer", Issuer.Issuer), ("auth0.jwks.fetch.result", "success")));
         var age = Assert.Single(measurements, m => m.Instrument == "auth0.jwks.age");
-        Assert.Equal(_issuer.Issuer, age.Tags["auth0.issuer"]);
+        Assert.Equal(Issuer.Issuer, age.Tags["auth0.issuer"]);
         Assert.InRange(age.Value, 0, 300);
 
         // A failed fetch is counted with the exception type.
-        _issuer.Behavior = IssuerBehavior.Unavailable;
-        await using var failing = await TestRoutes.StartHostAsync(_issuer, o => o.FetchKeysAtStartup = false);
+        Issuer.Behavior = IssuerBehavior.Unavailable;
+        await using var failing = await TestRoutes.StartHostAsync(Issuer, o => o.FetchKeysAtStartup = false);
         var failingFactory = failing.Services.GetRequiredService<IMeterFactory>();
         using var failures = new MeterListener
         {
@@ -138,7 +125,7 @@ public sealed class ObservabilityTests : IAsyncLifetime
         var failed = new ConcurrentQueue<Dictionary<string, object?>>();
         failures.SetMeasurementEventCallback<long>((_, _, tags, _) => failed.Enqueue(ToDictionary(tags)));
         failures.Start();
-        await ResponseAssert.InvalidToken(await failing.Client.GetAsync("/private", _issuer.Token().Build()), "Unable to fetch the signing keys of the issuer");
+        await ResponseAssert.InvalidToken(await failing.Client.GetAsync("/private", Issuer.Token().Build()), "Unable to fetch the signing keys of the issuer");
         var failure = Assert.Single(failed);
         Assert.Equal("failure", failure["auth0.jwks.fetch.result"]);
         Assert.Equal("HttpRequestException", failure["error.type"]);

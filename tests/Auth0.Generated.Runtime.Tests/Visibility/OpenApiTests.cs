@@ -1,36 +1,23 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Text.Json;
-using System.Threading.Tasks;
-using Auth0.Generated.Testing;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Runtime.Tests.Visibility;
 
 /// <summary>The OpenAPI document of <c>options.AddAuth0Security()</c>: scheme, per-operation scopes, 401/403, descriptions.</summary>
-public sealed class OpenApiTests : IAsyncLifetime
+public sealed class OpenApiTests : IssuerTests
 {
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     [Fact]
     public async Task Document_of_an_app_with_every_requirement_kind_matches_its_baseline()
     {
-        await using var api = await EveryRequirementApp.StartAsync(_issuer);
+        await using var api = await EveryRequirementApp.StartAsync(Issuer);
         var document = await api.Client.GetStringAsync("/openapi/v1.json");
-        TextBaseline.Verify(document.Replace(_issuer.Issuer, "https://issuer.test/", StringComparison.Ordinal), "EveryRequirement.openapi.json");
+        TextBaseline.Verify(document.Replace(Issuer.Issuer, "https://issuer.test/", StringComparison.Ordinal), "EveryRequirement.openapi.json");
     }
 
     [Fact]
     public async Task Scopes_per_operation_all_of_in_one_requirement_any_of_as_alternatives()
     {
-        await using var api = await EveryRequirementApp.StartAsync(_issuer);
+        await using var api = await EveryRequirementApp.StartAsync(Issuer);
         using var document = JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json"));
         Assert.Equal([["read:messages"]], Security(document, "/scoped", "get"));
         Assert.Equal([["read:admin", "write:admin"]], Security(document, "/all-scopes", "get"));
@@ -55,8 +42,8 @@ public sealed class OpenApiTests : IAsyncLifetime
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Auth0");
         Assert.Equal("oauth2", scheme.GetProperty("type").GetString());
         var flow = scheme.GetProperty("flows").GetProperty("authorizationCode");
-        Assert.Equal(_issuer.Issuer + "authorize", flow.GetProperty("authorizationUrl").GetString());
-        Assert.Equal(_issuer.Issuer + "oauth/token", flow.GetProperty("tokenUrl").GetString());
+        Assert.Equal(Issuer.Issuer + "authorize", flow.GetProperty("authorizationUrl").GetString());
+        Assert.Equal(Issuer.Issuer + "oauth/token", flow.GetProperty("tokenUrl").GetString());
         Assert.True(flow.GetProperty("scopes").TryGetProperty("write:orders", out _));
     }
 
@@ -65,13 +52,13 @@ public sealed class OpenApiTests : IAsyncLifetime
     {
         // The JWKS address is configured: no discovery document, so no authorization or token endpoint is known.
         await using var api = await TestApiHost.StartAsync(
-            _issuer,
+            Issuer,
             app =>
             {
                 app.MapOpenApi().AllowAnonymous();
                 app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
             },
-            options => options.JwksUri = _issuer.Issuer + ".well-known/jwks.json",
+            options => options.JwksUri = Issuer.Issuer + ".well-known/jwks.json",
             services: services => services.AddOpenApi(options => options.AddAuth0Security()));
         using var document = JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json"));
         var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("Auth0");
@@ -84,7 +71,7 @@ public sealed class OpenApiTests : IAsyncLifetime
     [Fact]
     public async Task The_sample_document_lists_the_sample_scopes_per_operation()
     {
-        await using var factory = EndpointSecurityTests.SampleInDevelopment(_issuer);
+        await using var factory = EndpointSecurityTests.SampleInDevelopment(Issuer);
         using var client = factory.CreateClient();
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         Assert.Null(Security(document, "/api/public", "get"));

@@ -1,8 +1,3 @@
-using System;
-using System.Collections.Generic;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
-
 namespace Auth0.Generated.Analyzers
 {
     /// <summary>

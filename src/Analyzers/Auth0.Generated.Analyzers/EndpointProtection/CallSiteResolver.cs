@@ -1,11 +1,7 @@
-using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
@@ -184,24 +180,16 @@ namespace Auth0.Generated.Analyzers
             return "'" + text + "' (" + Path.GetFileName(line.Path) + " line " + (line.StartLinePosition.Line + 1) + ")";
         }
 
-        internal sealed class CallSite
+        internal sealed class CallSite(Location location, string display, ProtectionState?[] arguments, ProtectionState? returned)
         {
-            public CallSite(Location location, string display, ProtectionState?[] arguments, ProtectionState? returned)
-            {
-                Location = location;
-                DisplayText = display;
-                Arguments = arguments;
-                Returned = returned;
-            }
-
-            public Location Location { get; }
+            public Location Location { get; } = location;
 
             /// <summary>"'app.MapOrders(...)' (Program.cs line 12)": named in the diagnostic.</summary>
-            public string DisplayText { get; }
+            public string DisplayText { get; } = display;
 
-            public ProtectionState?[] Arguments { get; }
+            public ProtectionState?[] Arguments { get; } = arguments;
 
-            public ProtectionState? Returned { get; }
+            public ProtectionState? Returned { get; } = returned;
         }
 
         internal enum OutcomeKind

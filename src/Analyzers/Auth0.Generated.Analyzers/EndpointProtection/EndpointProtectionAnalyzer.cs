@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace Auth0.Generated.Analyzers
 {
@@ -17,45 +13,37 @@ namespace Auth0.Generated.Analyzers
     /// <see cref="ControllerDiscovery"/>. See docs/diagnostics/A0G001.md for exactly what is understood.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class EndpointProtectionAnalyzer : DiagnosticAnalyzer
+    public sealed class EndpointProtectionAnalyzer : Auth0Analyzer
     {
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.UnprotectedRoute,
-            Descriptors.AllowAnonymousOverridesRequirement,
-            Descriptors.ProtectionNotEstablished,
-            Descriptors.UnprotectedThroughCallSite);
-
-        public override void Initialize(AnalysisContext context)
+        public EndpointProtectionAnalyzer()
+            : base(
+                Descriptors.UnprotectedRoute,
+                Descriptors.AllowAnonymousOverridesRequirement,
+                Descriptors.ProtectionNotEstablished,
+                Descriptors.UnprotectedThroughCallSite)
         {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterCompilationStartAction(start =>
-            {
-                var known = KnownTypes.Create(start.Compilation);
-                if (known.IAuthorizeData is null || known.IAllowAnonymous is null)
-                {
-                    return; // not an ASP.NET Core project
-                }
-
-                var facts = new ProjectFacts(start.Compilation);
-                if (known.IEndpointRouteBuilder is not null)
-                {
-                    var run = new MinimalApiRun(known, facts);
-                    start.RegisterOperationBlockAction(run.AnalyzeBlock);
-                    start.RegisterCompilationEndAction(run.Resolve);
-                }
-
-                if (known.ControllerBase is not null)
-                {
-                    start.RegisterSymbolAction(c => ControllerDiscovery.Analyze(c, known, facts), SymbolKind.NamedType);
-                }
-            });
         }
 
-        /// <summary>The old entry points, kept for the other analyzers that recognise endpoints the same way.</summary>
-        internal static IMethodSymbol? HandlerMethodOf(IInvocationOperation endpoint, out IOperation? handler) => MapCalls.HandlerMethodOf(endpoint, out handler);
+        private protected override void OnCompilationStart(CompilationStartAnalysisContext start, KnownTypes known)
+        {
+            if (known.IAuthorizeData is null || known.IAllowAnonymous is null)
+            {
+                return; // not an ASP.NET Core project
+            }
 
-        internal static bool IsMapCall(IMethodSymbol method, KnownTypes known, out bool isGroup) => MapCalls.IsMapCall(method, known, out isGroup);
+            var facts = new ProjectFacts(start.Compilation);
+            if (known.IEndpointRouteBuilder is not null)
+            {
+                var run = new MinimalApiRun(known, facts);
+                start.RegisterOperationBlockAction(run.AnalyzeBlock);
+                start.RegisterCompilationEndAction(run.Resolve);
+            }
+
+            if (known.ControllerBase is not null)
+            {
+                start.RegisterSymbolAction(c => ControllerDiscovery.Analyze(c, known, facts), SymbolKind.NamedType);
+            }
+        }
 
         /// <summary>One compilation's minimal API analysis: bodies first (concurrently), then the open endpoints at the end.</summary>
         private sealed class MinimalApiRun
@@ -182,20 +170,13 @@ namespace Auth0.Generated.Analyzers
             }
         }
 
-        private sealed class PendingEndpoint
+        private sealed class PendingEndpoint(Location location, string description, ProtectionState state)
         {
-            public PendingEndpoint(Location location, string description, ProtectionState state)
-            {
-                Location = location;
-                Description = description;
-                State = state;
-            }
+            public Location Location { get; } = location;
 
-            public Location Location { get; }
+            public string Description { get; } = description;
 
-            public string Description { get; }
-
-            public ProtectionState State { get; }
+            public ProtectionState State { get; } = state;
         }
     }
 }

@@ -1,10 +1,8 @@
-using System;
-using System.Collections.Generic;
+// Linked into the test projects that run the dotnet CLI (the package install tests and the Native AOT publish).
 using System.Diagnostics;
 using System.Text;
-using System.Threading.Tasks;
 
-namespace Auth0.Generated.Package.Tests;
+namespace Auth0.Generated.Tests.Shared;
 
 /// <summary>The outcome of a finished process: exit code and the interleaved stdout/stderr.</summary>
 internal sealed record ProcessResult(string Command, int ExitCode, string Output)

@@ -1,0 +1,7 @@
+// The namespaces nearly every analyzer file uses, once. The linked src/Shared files name their own.
+global using System;
+global using System.Collections.Generic;
+global using System.Collections.Immutable;
+global using Auth0.Generated.Shared;
+global using Microsoft.CodeAnalysis;
+global using Microsoft.CodeAnalysis.Operations;

@@ -1,0 +1,129 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Auth0.Generated.Authorization;
+
+/// <summary>
+/// ASP.NET Core's <see cref="PolicyEvaluator"/> with a shortcut for the requests whose outcome is already known (issue 13
+/// item 2): when an endpoint's policy holds only <see cref="Auth0Requirement"/>s (and the "authenticated user"
+/// requirement), the request was authenticated by the Auth0 scheme, every check passes, and the application registered
+/// no authorization service, evaluator or handler of its own, it answers success without authenticating the scheme a
+/// second time, merging principals, or building an <see cref="AuthorizationHandlerContext"/>. Everything else, every
+/// failure included, goes through the stock evaluator, so every answer (401, 403, the application's own handlers and
+/// policies) comes from exactly where it came from before.
+/// </summary>
+/// <remarks>Transient like the evaluator it replaces; the stock evaluator is created only when a request needs it.</remarks>
+internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
+{
+    private readonly IServiceProvider _requestServices;
+    private readonly Auth0PolicyShortcut _shortcut;
+    private PolicyEvaluator? _inner;
+
+    public Auth0PolicyEvaluator(IServiceProvider requestServices, Auth0PolicyShortcut shortcut)
+    {
+        _requestServices = requestServices;
+        _shortcut = shortcut;
+    }
+
+    private PolicyEvaluator Inner
+    {
+        get
+        {
+            if (_inner is null)
+            {
+                _shortcut.CountFallback();
+                _inner = new PolicyEvaluator(_requestServices.GetRequiredService<IAuthorizationService>());
+            }
+
+            return _inner;
+        }
+    }
+
+    public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
+    {
+        // The stock evaluator authenticates the policy's schemes again and merges their principals into a new one. When
+        // the policy names only the scheme the authentication middleware already ran, and that run succeeded with the
+        // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored.
+        if (_shortcut.Applies(context.RequestServices)
+            && _shortcut.PlanFor(policy) is not null
+            && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
+            && ReferenceEquals(result.Principal, context.User)
+            && SchemesMatch(policy, result.Ticket!.AuthenticationScheme))
+        {
+            return Task.FromResult(result);
+        }
+
+        return Inner.AuthenticateAsync(policy, context);
+    }
+
+    public async Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
+    {
+        if (authenticationResult is { Succeeded: true }
+            && _shortcut.Applies(context.RequestServices)
+            && _shortcut.PlanFor(policy) is { } requirements
+            && IsAuthenticated(context)
+            && context.GetAccessToken() is { } token
+            && await AllHoldAsync(requirements, token, context).ConfigureAwait(false))
+        {
+            _shortcut.CountShortcut();
+            return Auth0PolicyShortcut.Success;
+        }
+
+        // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
+        return await Inner.AuthorizeAsync(policy, authenticationResult, context, resource).ConfigureAwait(false);
+    }
+
+    private static bool SchemesMatch(AuthorizationPolicy policy, string scheme)
+    {
+        var schemes = policy.AuthenticationSchemes;
+        for (var i = 0; i < schemes.Count; i++)
+        {
+            if (!string.Equals(schemes[i], scheme, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>What <see cref="DenyAnonymousAuthorizationRequirement"/> checks.</summary>
+    private static bool IsAuthenticated(HttpContext context)
+    {
+        foreach (var identity in context.User.Identities)
+        {
+            if (identity.IsAuthenticated)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static async ValueTask<bool> AllHoldAsync(Auth0Requirement[] requirements, AccessToken token, HttpContext context)
+    {
+        foreach (var requirement in requirements)
+        {
+            try
+            {
+                if (await requirement.Check.CheckAsync(token, context).ConfigureAwait(false) is not null)
+                {
+                    return false;
+                }
+            }
+#pragma warning disable CA1031 // A check that throws is the stock path's to log and answer (401); here it only ends the shortcut.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

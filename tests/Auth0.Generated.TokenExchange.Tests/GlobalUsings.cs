@@ -1,0 +1,4 @@
+// The namespaces most token-exchange tests use, beside the SDK's implicit ones (tests/Directory.Build.props).
+global using System.Net;
+global using Auth0.Generated.Testing;
+global using Microsoft.Extensions.DependencyInjection;
