@@ -11,8 +11,9 @@ namespace Auth0.Generated.Generator.Parsing
     /// used none of our attributes (docs/generator.md, "The pipeline", has the measurements). The names are matched as
     /// FAWMN matches them, with and without the <c>Attribute</c> suffix, qualified or not, and through a <c>using</c> alias
     /// declared in the same file (in its compilation unit or an enclosing namespace, <c>global using</c> included). A
-    /// <c>global using</c> alias declared in another file is not seen: such an attribute gets no generated code (requirements
-    /// then run the runtime's interpreted check; a token is not completed and the build reports it).
+    /// <c>global using</c> alias declared in another file is seen on partial classes and assembly attributes, where every
+    /// attribute list is bound (tokens, scopes), but not on requirements, which then run the runtime's interpreted check
+    /// (same answers, slower).
     /// </remarks>
     internal static class DeclarationParser
     {
@@ -84,6 +85,16 @@ namespace Auth0.Generated.Generator.Parsing
 
         private static bool NamesOurs(AttributeListSyntax list)
         {
+            // A `global using` alias declared in another file cannot be seen from here. Where a missed attribute would
+            // break the build (a partial class's [Auth0Token] left uncompleted) or the user's code ([assembly: ApiScope]
+            // constants it names), any attribute list is bound and the transform decides: partial classes and assembly
+            // attributes are few, so this costs little.
+            if (list.Target?.Identifier.IsKind(SyntaxKind.AssemblyKeyword) == true
+                || (list.Parent is ClassDeclarationSyntax declaration && declaration.Modifiers.Any(SyntaxKind.PartialKeyword)))
+            {
+                return true;
+            }
+
             foreach (var attribute in list.Attributes)
             {
                 var name = SimpleName(attribute.Name);
