@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Auth0.Generated.Generator.Emit;
 using Auth0.Generated.Generator.Parsing;
@@ -15,14 +14,18 @@ namespace Auth0.Generated.Generator
     {
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // One syntax scan for everything the generator reads: attribute lists naming our attributes and convention
+            // calls, matched by name, bound in the transform (DeclarationParser; docs/generator.md, "The pipeline").
+            var declarations = context.SyntaxProvider
+                .CreateSyntaxProvider(DeclarationParser.IsCandidate, static (ctx, ct) => DeclarationParser.Parse(ctx, ct))
+                .Where(static d => d is not null)
+                .Select(static (d, _) => d!)
+                .WithTrackingName(TrackingNames.Declarations);
+
             // Token types.
-            var tokens = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    WellKnownNames.Auth0TokenAttribute,
-                    static (node, _) => node is ClassDeclarationSyntax,
-                    static (ctx, ct) => TokenParser.Parse(ctx, ct))
-                .Where(static t => t is not null)
-                .Select(static (t, _) => t!)
+            var tokens = declarations
+                .Where(static d => d.Token is not null)
+                .Select(static (d, _) => d.Token!)
                 .WithTrackingName(TrackingNames.Token);
 
             context.RegisterSourceOutput(tokens, static (spc, token) => spc.AddSource(TokenEmitter.HintName(token), TokenEmitter.Emit(token)));
@@ -31,42 +34,19 @@ namespace Auth0.Generated.Generator
                 .Select(static (all, _) => all.Length == 1 ? all[0] : null)
                 .WithTrackingName(TrackingNames.Tokens);
 
-            // Requirements: one FAWMN per requirement kind's attribute (RequirementKinds), anywhere an attribute can stand
-            // (methods, local functions, lambdas, classes), each step named after the attribute.
-            IncrementalValueProvider<ImmutableArray<RequirementSpec>>? attributes = null;
-            foreach (var info in RequirementKinds.All)
-            {
-                var kind = info.Kind;
-                var declared = context.SyntaxProvider
-                    .ForAttributeWithMetadataName(info.AttributeMetadataName, static (_, _) => true, (ctx, ct) => RequirementParser.FromAttributes(ctx, kind, ct))
-                    .Where(static specs => !specs.IsEmpty)
-                    .WithTrackingName(TrackingNames.Attribute(info))
-                    .Collect()
-                    .Select(static (all, _) => all.SelectMany(static a => a).ToImmutableArray());
-                attributes = attributes is { } previous
-                    ? previous.Combine(declared).Select(static (p, _) => p.Left.AddRange(p.Right))
-                    : declared;
-            }
-
-            // Conventions: `.RequireScopes("a")` and friends on endpoint builders, with constant arguments.
-            var conventions = context.SyntaxProvider
-                .CreateSyntaxProvider(ConventionParser.IsCandidate, static (ctx, ct) => ConventionParser.Parse(ctx, ct))
-                .Where(static r => r is not null)
-                .Select(static (r, _) => r!)
-                .WithTrackingName(TrackingNames.Conventions)
-                .Collect();
-
-            var requirements = attributes!.Value
-                .Combine(conventions)
-                .Select(static (p, _) => RequirementParser.Distinct(p.Left.Concat(p.Right)))
+            // Requirements: attributes wherever they stand (methods, local functions, lambdas, classes) and conventions
+            // (`.RequireScopes("a")` and friends on endpoint builders, with constant arguments).
+            var requirements = declarations
+                .Where(static d => !d.Requirements.IsEmpty)
+                .Select(static (d, _) => d.Requirements)
+                .Collect()
+                .Select(static (all, _) => RequirementParser.Distinct(all.SelectMany(static r => r)))
                 .WithTrackingName(TrackingNames.Requirements);
 
             // Scope catalog.
-            var attributeScopes = context.SyntaxProvider
-                .ForAttributeWithMetadataName(
-                    WellKnownNames.ApiScopeAttribute,
-                    static (node, _) => node is CompilationUnitSyntax,
-                    static (ctx, ct) => ScopeCatalogParser.FromAttributes(ctx, ct))
+            var attributeScopes = declarations
+                .Where(static d => !d.Scopes.IsEmpty)
+                .Select(static (d, _) => d.Scopes)
                 .WithTrackingName(TrackingNames.ApiScopeAttributes)
                 .Collect();
 

@@ -3,9 +3,10 @@ namespace Auth0.Generated.Generator
     /// <summary>The names of the generator's pipeline steps (tests assert how each reacts to an edit).</summary>
     internal static class TrackingNames
     {
+        /// <summary>The one syntax scan: what each matched attribute list or convention call declares.</summary>
+        public const string Declarations = nameof(Declarations);
         public const string Token = nameof(Token);
         public const string Tokens = nameof(Tokens);
-        public const string Conventions = nameof(Conventions);
         public const string Requirements = nameof(Requirements);
         public const string ResolvedRequirements = nameof(ResolvedRequirements);
         public const string ChecksFile = nameof(ChecksFile);
@@ -15,21 +16,9 @@ namespace Auth0.Generated.Generator
         public const string ScopesFile = nameof(ScopesFile);
 
         /// <summary>Every step name, for tests that walk them all.</summary>
-        public static readonly string[] All = Build();
-
-        /// <summary>The step that reads one requirement kind's attribute: named after the attribute (<c>RequireScopes</c>).</summary>
-        public static string Attribute(RequirementKindInfo info) => info.AttributeName;
-
-        private static string[] Build()
-        {
-            var names = new System.Collections.Generic.List<string> { Token, Tokens };
-            foreach (var info in RequirementKinds.All)
-            {
-                names.Add(Attribute(info));
-            }
-
-            names.AddRange(new[] { Conventions, Requirements, ResolvedRequirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile });
-            return names.ToArray();
-        }
+        public static readonly string[] All =
+        [
+            Declarations, Token, Tokens, Requirements, ResolvedRequirements, ChecksFile, ApiScopeAttributes, ScopeCatalogFiles, RootNamespace, ScopesFile,
+        ];
     }
 }

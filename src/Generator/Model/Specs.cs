@@ -1,5 +1,11 @@
 namespace Auth0.Generated.Generator.Model
 {
+    /// <summary>
+    /// What one node of the syntax scan declares: an attribute list (a token, requirements, catalog scopes) or a
+    /// convention call (one requirement).
+    /// </summary>
+    internal sealed record DeclarationSpec(TokenSpec? Token, EquatableArray<RequirementSpec> Requirements, EquatableArray<ScopeSpec> Scopes);
+
     /// <summary>A partial <c>[Auth0Token]</c> class: where it lives and the claim properties to implement.</summary>
     /// <param name="IsBindableFromHttpContext">
     /// The user's declaration lists <c>IBindableFromHttpContext&lt;Self&gt;</c>, which the Request Delegate Generator

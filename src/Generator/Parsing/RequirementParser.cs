@@ -9,23 +9,12 @@ namespace Auth0.Generated.Generator.Parsing
     /// </summary>
     internal static class RequirementParser
     {
-        /// <summary>Every requirement among the attributes FAWMN matched on one target.</summary>
-        public static EquatableArray<RequirementSpec> FromAttributes(
-            GeneratorAttributeSyntaxContext context, RequirementKind kind, CancellationToken cancellationToken)
-        {
-            var specs = new List<RequirementSpec>();
-            foreach (var attribute in context.Attributes)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                if ((FromAttribute(attribute, kind, context.SemanticModel.Compilation, cancellationToken)
-                    ?? FromScopeConstants(attribute, kind, context.SemanticModel, cancellationToken)) is { } spec)
-                {
-                    specs.Add(spec);
-                }
-            }
-
-            return new EquatableArray<RequirementSpec>(specs);
-        }
+        /// <summary>
+        /// One requirement attribute of <paramref name="kind"/>, read from its constants or, for scopes, from the generated
+        /// <c>Scopes</c> constants it names; null when it is invalid.
+        /// </summary>
+        public static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, SemanticModel model, CancellationToken cancellationToken)
+            => FromConstants(attribute, kind, model.Compilation, cancellationToken) ?? FromScopeConstants(attribute, kind, model, cancellationToken);
 
         /// <summary>A scope attribute naming generated <c>Scopes</c> constants, which do not bind while the generator runs.</summary>
         private static RequirementSpec? FromScopeConstants(AttributeData attribute, RequirementKind kind, SemanticModel model, CancellationToken cancellationToken)
@@ -54,7 +43,7 @@ namespace Auth0.Generated.Generator.Parsing
                 : null;
         }
 
-        private static RequirementSpec? FromAttribute(AttributeData attribute, RequirementKind kind, Compilation compilation, CancellationToken cancellationToken)
+        private static RequirementSpec? FromConstants(AttributeData attribute, RequirementKind kind, Compilation compilation, CancellationToken cancellationToken)
         {
             var args = attribute.ConstructorArguments;
             if (attribute.AttributeConstructor is not { } constructor || args.Length != constructor.Parameters.Length)

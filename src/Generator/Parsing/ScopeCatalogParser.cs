@@ -5,30 +5,24 @@ namespace Auth0.Generated.Generator.Parsing
     /// <summary>Reads the scope catalog: <c>[assembly: ApiScope]</c> attributes and <c>auth0-scopes.json</c> additional files.</summary>
     internal static class ScopeCatalogParser
     {
-        public static EquatableArray<ScopeSpec> FromAttributes(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        /// <summary>One <c>[assembly: ApiScope("value", Description = "...")]</c>, or null without a value.</summary>
+        public static ScopeSpec? FromAttribute(AttributeData attribute)
         {
-            var scopes = new List<ScopeSpec>();
-            foreach (var attribute in context.Attributes)
+            if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } value)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string { Length: > 0 } value)
-                {
-                    continue;
-                }
-
-                string? description = null;
-                foreach (var named in attribute.NamedArguments)
-                {
-                    if (named.Key == "Description")
-                    {
-                        description = named.Value.Value as string;
-                    }
-                }
-
-                scopes.Add(new ScopeSpec(value, description));
+                return null;
             }
 
-            return new EquatableArray<ScopeSpec>(scopes);
+            string? description = null;
+            foreach (var named in attribute.NamedArguments)
+            {
+                if (named.Key == "Description")
+                {
+                    description = named.Value.Value as string;
+                }
+            }
+
+            return new ScopeSpec(value, description);
         }
 
         /// <summary>The scopes of one catalog file; a file that does not parse contributes none (the analyzers report it).</summary>

@@ -5,9 +5,9 @@ namespace Auth0.Generated.Generator.Parsing
     /// <summary>Reads a partial <c>[Auth0Token]</c> class into a <see cref="TokenSpec"/>; anything invalid yields null.</summary>
     internal static class TokenParser
     {
-        public static TokenSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static TokenSpec? Parse(INamedTypeSymbol type, CancellationToken cancellationToken)
         {
-            if (context.TargetSymbol is not INamedTypeSymbol type || !TokenShape.IsCompletable(type, cancellationToken))
+            if (!TokenShape.IsCompletable(type, cancellationToken))
             {
                 return null;
             }
