@@ -37,15 +37,28 @@ public static class Auth0ApiServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configure);
+        return AddScheme(services, Auth0ApiDefaults.AuthenticationScheme, configure);
+    }
 
+    /// <summary>
+    /// Registers the runtime's services (once) and the scheme <paramref name="scheme"/> of the <c>Auth0</c> handler, its
+    /// options bound from the <c>Auth0</c> configuration section and then <paramref name="configure"/>, validated at startup.
+    /// </summary>
+    internal static AuthenticationBuilder AddScheme(IServiceCollection services, string scheme, Action<Auth0ApiOptions> configure)
+    {
         // Bind first, so the caller's configure action (registered by AddScheme below) runs after it.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<Auth0ApiOptions>, Auth0ApiOptionsBinder>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Auth0ApiOptions>, Auth0ApiOptionsValidator>());
-        services.AddOptions<Auth0ApiOptions>(Auth0ApiDefaults.AuthenticationScheme).ValidateOnStart();
+        services.AddOptions<Auth0ApiOptions>(scheme).ValidateOnStart();
+        if (scheme != Auth0ApiDefaults.AuthenticationScheme)
+        {
+            services.AddSingleton(new Auth0SchemeName(scheme));
+        }
 
         services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName);
         services.TryAddSingleton<Auth0ValidatorProvider>();
         services.TryAddSingleton<DPoPSchemeProvider>();
+        services.TryAddSingleton<Auth0SchemeSelector>();
         services.TryAddSingleton<IDPoPReplayStore>(static provider => InMemoryReplayStore(provider));
         services.AddMetrics();
         services.TryAddSingleton<Auth0Metrics>();
@@ -66,7 +79,7 @@ public static class Auth0ApiServiceCollectionExtensions
         services.AddWebEncoders();
         services.TryAddSingleton(TimeProvider.System);
         return new AuthenticationBuilder(services)
-            .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(Auth0ApiDefaults.AuthenticationScheme, configure);
+            .AddScheme<Auth0ApiOptions, Auth0AuthenticationHandler>(scheme, configure);
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ namespace Auth0.Generated;
 /// effective policy, all of which must hold, joined by <c>; </c>: <c>fallback policy</c> (the endpoint declares
 /// nothing), <c>policy NAME</c>, <c>authenticated (SCHEMES)</c>, <c>scopes all of: ...</c>, <c>scopes any of: ...</c>,
 /// <c>roles any of: ...</c>, <c>CLAIM == VALUE</c>, <c>CLAIM includes ...</c>, <c>check TYPE.METHOD: MESSAGE</c>,
-/// <c>check: MESSAGE</c> (a delegate), <c>CLAIM any of: ...</c> / <c>has CLAIM</c> (ASP.NET Core claim requirements), and
+/// <c>check: MESSAGE</c> (a delegate), <c>DPoP (bound token and proof)</c>, <c>CLAIM any of: ...</c> / <c>has CLAIM</c> (ASP.NET Core claim requirements), and
 /// the type name of any other requirement.
 /// </para>
 /// </remarks>

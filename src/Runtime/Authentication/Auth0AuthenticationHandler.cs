@@ -22,15 +22,48 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
 
     private readonly Auth0ValidatorProvider _validators;
     private readonly DPoPSchemeProvider _dpop;
+    private readonly Auth0SchemeSelector _selector;
+    private bool _deferred;
 
-    public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators, DPoPSchemeProvider dpop)
+    public Auth0AuthenticationHandler(IOptionsMonitor<Auth0ApiOptions> options, ILoggerFactory logger, UrlEncoder encoder, Auth0ValidatorProvider validators, DPoPSchemeProvider dpop, Auth0SchemeSelector selector)
         : base(options, AuthenticationDiagnostics.HandlerLoggers(logger), encoder)
     {
         _validators = validators;
         _dpop = dpop;
+        _selector = selector;
     }
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        // An endpoint whose policy names a further Auth0 scheme (AddAuth0Api(scheme, ...)) is that scheme's alone: the
+        // Auth0 scheme, which every requirement attribute names, steps aside (Auth0SchemeSelector).
+        var defers = _selector.DefersAsync(Scheme.Name, Context);
+        if (!defers.IsCompletedSuccessfully)
+        {
+            return DeferOrAuthenticateAsync(defers);
+        }
+
+        if (defers.Result)
+        {
+            _deferred = true;
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        return AuthenticateTokenAsync();
+    }
+
+    private async Task<AuthenticateResult> DeferOrAuthenticateAsync(ValueTask<bool> defers)
+    {
+        if (await defers.ConfigureAwait(false))
+        {
+            _deferred = true;
+            return AuthenticateResult.NoResult();
+        }
+
+        return await AuthenticateTokenAsync().ConfigureAwait(false);
+    }
+
+    private Task<AuthenticateResult> AuthenticateTokenAsync()
     {
         // DPoP (src/Runtime/DPoP): null when disabled. Begin: the challenges; Classify: the scheme the request used;
         // CheckAsync: after validation (cache hit or not), the proof of a DPoP request, or no cnf on a Bearer request.
@@ -123,6 +156,12 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        if (_deferred)
+        {
+            // The further scheme the endpoint selected answers (the authorization middleware challenges both).
+            return;
+        }
+
         switch (result.Failure)
         {
             case CrossOriginRequestException:
@@ -141,8 +180,14 @@ internal sealed class Auth0AuthenticationHandler : AuthenticationHandler<Auth0Ap
         }
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
-        => Auth0Responses.WriteFailureAsync(Response, GenericForbidden);
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        if (!_deferred)
+        {
+            await Auth0Responses.WriteFailureAsync(Response, GenericForbidden).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>Carries the RFC 6750 answer of a failed authentication (null: the bare challenge). Never thrown.</summary>

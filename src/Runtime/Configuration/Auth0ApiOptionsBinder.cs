@@ -1,3 +1,5 @@
+using System.Linq;
+using Auth0.Generated.Authentication;
 using Auth0.Generated.DPoP;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -9,13 +11,16 @@ namespace Auth0.Generated.Configuration;
 /// the <c>Auth0</c> section, then the <c>AUTH0_DOMAIN</c> / <c>AUTH0_AUDIENCE</c> root keys, which win when set.
 /// A value that does not parse fails at startup with the key's name.
 /// </summary>
-internal sealed class Auth0ApiOptionsBinder(IConfiguration? configuration = null) : IConfigureNamedOptions<Auth0ApiOptions>
+internal sealed class Auth0ApiOptionsBinder(IConfiguration? configuration = null, IEnumerable<Auth0SchemeName>? further = null) : IConfigureNamedOptions<Auth0ApiOptions>
 {
+    private readonly HashSet<string> _further = new((further ?? []).Select(s => s.Name), StringComparer.Ordinal);
+
     public void Configure(Auth0ApiOptions options) => Configure(Options.DefaultName, options);
 
     public void Configure(string? name, Auth0ApiOptions options)
     {
-        if (configuration is not null && string.Equals(name, Auth0ApiDefaults.AuthenticationScheme, StringComparison.Ordinal))
+        // The Auth0 scheme and every further scheme (AddAuth0Api(scheme, ...)) read the same section.
+        if (configuration is not null && name is not null && (name == Auth0ApiDefaults.AuthenticationScheme || _further.Contains(name)))
         {
             Bind(configuration, options);
         }

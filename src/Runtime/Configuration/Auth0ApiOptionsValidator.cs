@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Text;
+using Auth0.Generated.Authentication;
 using Auth0.Generated.Keys;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -15,12 +16,17 @@ internal sealed class Auth0ApiOptionsValidator : IValidateOptions<Auth0ApiOption
     internal const int MinimumSecretBytes = 32;
 
     private readonly IHostEnvironment? _environment;
+    private readonly HashSet<string> _further;
 
-    public Auth0ApiOptionsValidator(IHostEnvironment? environment = null) => _environment = environment;
+    public Auth0ApiOptionsValidator(IHostEnvironment? environment = null, IEnumerable<Auth0SchemeName>? further = null)
+    {
+        _environment = environment;
+        _further = new HashSet<string>((further ?? []).Select(s => s.Name), StringComparer.Ordinal);
+    }
 
     public ValidateOptionsResult Validate(string? name, Auth0ApiOptions options)
     {
-        if (!string.Equals(name, Auth0ApiDefaults.AuthenticationScheme, StringComparison.Ordinal))
+        if (name is null || (name != Auth0ApiDefaults.AuthenticationScheme && !_further.Contains(name)))
         {
             return ValidateOptionsResult.Skip;
         }

@@ -15,7 +15,9 @@ namespace Auth0.Generated.DPoP;
 /// (private members refused); the signature; <c>htm</c> (case-sensitive) and <c>htu</c> (normalised, query and fragment
 /// ignored); <c>iat</c> within the window; <c>jti</c>; <c>ath</c>; the server nonce when required; the token's
 /// <c>cnf.jkt</c> equal to the RFC 7638 thumbprint of <c>jwk</c>; and, last (so only signed proofs are ever stored),
-/// <c>jti</c> never seen before through the <see cref="IDPoPReplayStore"/>. Thread-safe; one per scheme.
+/// <c>jti</c> never seen before through the <see cref="IDPoPReplayStore"/>. A key seen in an accepted proof is kept
+/// imported (<see cref="DPoPKeyCache"/>): its next proofs skip the import and the thumbprint, never a check.
+/// Thread-safe; one per scheme, shared by the scheme's requests and <see cref="IAccessTokenValidator"/>.
 /// </summary>
 internal sealed class DPoPProofValidator
 {
@@ -61,8 +63,9 @@ internal sealed class DPoPProofValidator
     private readonly IDPoPReplayStore _replay;
     private readonly TimeProvider _time;
 
-    public DPoPProofValidator(DPoPOptions options, IDPoPReplayStore replay, TimeProvider time)
+    public DPoPProofValidator(DPoPOptions options, IDPoPReplayStore replay, TimeProvider time, int keyCacheCapacity = DPoPKeyCache.DefaultCapacity)
     {
+        Keys = new DPoPKeyCache(keyCacheCapacity);
         _algorithms = FrozenSet.Create(StringComparer.Ordinal, [.. options.Algorithms]);
         _iatOffset = options.IatOffset;
         _iatLeeway = options.IatLeeway;
@@ -88,24 +91,43 @@ internal sealed class DPoPProofValidator
     /// <summary>The server nonces, when <see cref="DPoPOptions.RequireNonce"/> is on.</summary>
     public DPoPNonces? Nonces { get; }
 
+    /// <summary>The imported public keys of recent proofs (<see cref="DPoPKeyCache"/>).</summary>
+    public DPoPKeyCache Keys { get; }
+
     /// <summary>
-    /// Validates the request's proof for <paramref name="accessToken"/> (encoded payload <paramref name="tokenPayload"/>).
-    /// Null when it holds; otherwise the failure to answer. Never throws for any input.
+    /// Validates the request's proof (its <c>DPoP</c> header) for <paramref name="accessToken"/> (encoded payload
+    /// <paramref name="tokenPayload"/>), <c>htm</c> and <c>htu</c> against the request. Null when it holds; otherwise
+    /// the failure to answer. Never throws for any input.
     /// </summary>
-    public async ValueTask<Auth0Failure?> ValidateAsync(HttpRequest request, string accessToken, string tokenPayload, CancellationToken cancellationToken)
+    public ValueTask<Auth0Failure?> ValidateAsync(HttpRequest request, string accessToken, string tokenPayload, CancellationToken cancellationToken)
     {
         var headers = request.Headers[DPoPDefaults.ProofHeader];
         if (headers.Count == 0 || string.IsNullOrEmpty(headers[0]))
         {
-            return headers.Count > 1 ? Multiple : Missing;
+            return new(headers.Count > 1 ? Multiple : Missing);
         }
 
         if (headers.Count > 1)
         {
-            return Multiple;
+            return new(Multiple);
         }
 
-        var proof = headers[0]!;
+        return ValidateProofAsync(headers[0]!, new DPoPTarget(request), accessToken, tokenPayload, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates <paramref name="proof"/> for <paramref name="accessToken"/> (encoded payload
+    /// <paramref name="tokenPayload"/>), <c>htm</c> against <paramref name="method"/> and <c>htu</c> against the absolute
+    /// <paramref name="url"/> (outside the HTTP pipeline: <see cref="IAccessTokenValidator"/>). The same checks, in the
+    /// same order, as <see cref="ValidateAsync(HttpRequest, string, string, CancellationToken)"/>. Never throws for any proof.
+    /// </summary>
+    public ValueTask<Auth0Failure?> ValidateAsync(string? proof, string method, Uri url, string accessToken, string tokenPayload, CancellationToken cancellationToken)
+        => string.IsNullOrEmpty(proof)
+            ? new(Missing)
+            : ValidateProofAsync(proof, new DPoPTarget(method, url), accessToken, tokenPayload, cancellationToken);
+
+    private async ValueTask<Auth0Failure?> ValidateProofAsync(string proof, DPoPTarget target, string accessToken, string tokenPayload, CancellationToken cancellationToken)
+    {
         if (proof.Length > MaxProofLength)
         {
             return TooLarge;
@@ -119,12 +141,20 @@ internal sealed class DPoPProofValidator
         string jkt;
         string jti;
         double iat;
+        DPoPProofKey? fresh = null;
         try
         {
-            var failure = Check(request, proof, accessToken, expectedJkt!, out jkt, out jti, out iat);
+            var failure = Check(target, proof, accessToken, expectedJkt!, out jkt, out jti, out iat, ref fresh);
             if (failure is not null)
             {
                 return failure;
+            }
+
+            if (fresh is not null)
+            {
+                // A whole proof by this key was accepted for a token bound to it: only such keys are kept.
+                Keys.Add(fresh);
+                fresh = null;
             }
         }
 #pragma warning disable CA1031 // Attacker input: whatever fails while reading a proof is a 401, never a 500.
@@ -133,11 +163,15 @@ internal sealed class DPoPProofValidator
         {
             return Malformed;
         }
+        finally
+        {
+            fresh?.Retire();
+        }
 
         try
         {
-            var fresh = await _replay.TryAddAsync(ReplayKey(jkt, jti), ReplayExpiry(iat), cancellationToken).ConfigureAwait(false);
-            return fresh ? null : Replayed;
+            var added = await _replay.TryAddAsync(ReplayKey(jkt, jti), ReplayExpiry(iat), cancellationToken).ConfigureAwait(false);
+            return added ? null : Replayed;
         }
 #pragma warning disable CA1031 // A store that fails (full, unreachable) refuses the proof: fail closed, never a 500.
         catch (Exception) when (!cancellationToken.IsCancellationRequested)
@@ -147,7 +181,11 @@ internal sealed class DPoPProofValidator
         }
     }
 
-    private Auth0Failure? Check(HttpRequest request, string proof, string accessToken, string expectedJkt, out string jkt, out string jti, out double iat)
+    /// <summary>
+    /// Every check but replay. <paramref name="fresh"/> is set to a key imported for this proof (not found in
+    /// <see cref="Keys"/>): the caller adds it to the cache when the proof holds, and retires it otherwise.
+    /// </summary>
+    private Auth0Failure? Check(DPoPTarget target, string proof, string accessToken, string expectedJkt, out string jkt, out string jti, out double iat, ref DPoPProofKey? fresh)
     {
         jkt = string.Empty;
         jti = string.Empty;
@@ -204,19 +242,19 @@ internal sealed class DPoPProofValidator
         }
 
         var signingInput = Encoding.ASCII.GetBytes(proof, 0, secondDot);
-        var keyFailure = Verify(jwk, alg, signingInput, signature, out jkt);
+        var keyFailure = Verify(jwk, alg, signingInput, signature, out jkt, ref fresh);
         if (keyFailure is not null)
         {
             return keyFailure;
         }
 
         var p = payload.RootElement;
-        if (!TryGetString(p, "htm", out var htm) || !string.Equals(htm, request.Method, StringComparison.Ordinal))
+        if (!TryGetString(p, "htm", out var htm) || !string.Equals(htm, target.Method, StringComparison.Ordinal))
         {
             return BadMethod;
         }
 
-        if (!TryGetString(p, "htu", out var htu) || !HtuMatches(htu, request))
+        if (!TryGetString(p, "htu", out var htu) || !HtuMatches(htu, target))
         {
             return BadUri;
         }
@@ -237,7 +275,7 @@ internal sealed class DPoPProofValidator
             return BadJti;
         }
 
-        if (!TryGetString(p, "ath", out var ath) || !FixedTimeEquals(ath, AccessTokenHash(accessToken)))
+        if (!TryGetString(p, "ath", out var ath) || !AthMatches(ath, accessToken))
         {
             return BadAth;
         }
@@ -252,8 +290,11 @@ internal sealed class DPoPProofValidator
 
     private static readonly string[] PrivateMembers = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
-    /// <summary>Builds the key from <paramref name="jwk"/>, checks it fits <paramref name="alg"/>, verifies the signature, and computes the thumbprint.</summary>
-    private static Auth0Failure? Verify(JsonElement jwk, string alg, byte[] signingInput, byte[] signature, out string jkt)
+    /// <summary>
+    /// Finds (<see cref="Keys"/>) or builds the key of <paramref name="jwk"/>, checks it fits <paramref name="alg"/>,
+    /// verifies the signature, and gives the key's thumbprint. A key built here is returned in <paramref name="fresh"/>.
+    /// </summary>
+    private Auth0Failure? Verify(JsonElement jwk, string alg, byte[] signingInput, byte[] signature, out string jkt, ref DPoPProofKey? fresh)
     {
         jkt = string.Empty;
         if (!TryGetString(jwk, "kty", out var kty))
@@ -268,6 +309,8 @@ internal sealed class DPoPProofValidator
             _ => HashAlgorithmName.SHA512,
         };
 
+        DPoPProofKey? key;
+        RSASignaturePadding? padding = null;
         if (kty == "EC")
         {
             if (!TryGetString(jwk, "crv", out var crv) || !TryGetString(jwk, "x", out var x) || !TryGetString(jwk, "y", out var y))
@@ -293,24 +336,21 @@ internal sealed class DPoPProofValidator
                 return KeyMismatch;
             }
 
-            var xBytes = Decode(x);
-            var yBytes = Decode(y);
-            if (xBytes is null || yBytes is null || xBytes.Length != curve.Value.Size || yBytes.Length != curve.Value.Size)
+            var id = DPoPProofKey.EcId(crv, x, y);
+            key = Keys.Find(id);
+            if (key is null)
             {
-                return BadKey;
-            }
+                var xBytes = Decode(x);
+                var yBytes = Decode(y);
+                if (xBytes is null || yBytes is null || xBytes.Length != curve.Value.Size || yBytes.Length != curve.Value.Size)
+                {
+                    return BadKey;
+                }
 
-            using var ecdsa = ECDsa.Create(new ECParameters { Curve = curve.Value.Curve, Q = new ECPoint { X = xBytes, Y = yBytes } });
-            if (!ecdsa.VerifyData(signingInput, signature, hash))
-            {
-                return BadSignature;
+                key = fresh = DPoPProofKey.ForEc(id, Thumbprint([("crv", crv), ("kty", "EC"), ("x", x), ("y", y)]), new ECParameters { Curve = curve.Value.Curve, Q = new ECPoint { X = xBytes, Y = yBytes } });
             }
-
-            jkt = Thumbprint([("crv", crv), ("kty", "EC"), ("x", x), ("y", y)]);
-            return null;
         }
-
-        if (kty == "RSA")
+        else if (kty == "RSA")
         {
             if (!TryGetString(jwk, "n", out var n) || !TryGetString(jwk, "e", out var e))
             {
@@ -322,25 +362,33 @@ internal sealed class DPoPProofValidator
                 return KeyMismatch;
             }
 
-            var modulus = Decode(n);
-            var exponent = Decode(e);
-            if (modulus is null || exponent is null || modulus.Length * 8 < MinRsaKeyBits || modulus.Length > 2048 || exponent.Length is 0 or > 8)
+            padding = alg[0] == 'P' ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
+            var id = DPoPProofKey.RsaId(e, n);
+            key = Keys.Find(id);
+            if (key is null)
             {
-                return BadKey;
-            }
+                var modulus = Decode(n);
+                var exponent = Decode(e);
+                if (modulus is null || exponent is null || modulus.Length * 8 < MinRsaKeyBits || modulus.Length > 2048 || exponent.Length is 0 or > 8)
+                {
+                    return BadKey;
+                }
 
-            using var rsa = RSA.Create(new RSAParameters { Modulus = modulus, Exponent = exponent });
-            var padding = alg[0] == 'P' ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1;
-            if (!rsa.VerifyData(signingInput, signature, hash, padding))
-            {
-                return BadSignature;
+                key = fresh = DPoPProofKey.ForRsa(id, Thumbprint([("e", e), ("kty", "RSA"), ("n", n)]), new RSAParameters { Modulus = modulus, Exponent = exponent });
             }
-
-            jkt = Thumbprint([("e", e), ("kty", "RSA"), ("n", n)]);
-            return null;
+        }
+        else
+        {
+            return BadKey;
         }
 
-        return BadKey;
+        if (!key.Verify(signingInput, signature, hash, padding))
+        {
+            return BadSignature;
+        }
+
+        jkt = key.Thumbprint;
+        return null;
     }
 
     /// <summary>RFC 7638: SHA-256 of the required members in lexicographic order, no whitespace, base64url.</summary>
@@ -365,9 +413,37 @@ internal sealed class DPoPProofValidator
     internal static string AccessTokenHash(string accessToken)
     {
         Span<byte> hash = stackalloc byte[32];
-        var bytes = Encoding.ASCII.GetBytes(accessToken);
-        SHA256.HashData(bytes, hash);
+        HashToken(accessToken, hash);
         return Base64Url.EncodeToString(hash);
+    }
+
+    /// <summary>Whether <paramref name="ath"/> is the <see cref="AccessTokenHash"/> of <paramref name="accessToken"/>, compared in constant time.</summary>
+    private static bool AthMatches(string ath, string accessToken)
+    {
+        Span<byte> claimed = stackalloc byte[32];
+        if (ath.Length != Base64Url.GetEncodedLength(32) || !Base64Url.TryDecodeFromChars(ath, claimed, out var written) || written != 32)
+        {
+            return false;
+        }
+
+        Span<byte> hash = stackalloc byte[32];
+        HashToken(accessToken, hash);
+        return CryptographicOperations.FixedTimeEquals(claimed, hash);
+    }
+
+    private static void HashToken(string accessToken, Span<byte> hash)
+    {
+        var length = Encoding.ASCII.GetByteCount(accessToken);
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.ASCII.GetBytes(accessToken, rented);
+            SHA256.HashData(rented.AsSpan(0, written), hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     /// <summary>
@@ -391,7 +467,7 @@ internal sealed class DPoPProofValidator
         return Base64Url.EncodeToString(hash);
     }
 
-    private bool HtuMatches(string htu, HttpRequest request)
+    private bool HtuMatches(string htu, DPoPTarget target)
     {
         var cut = htu.AsSpan().IndexOfAny('?', '#');
         if (cut >= 0)
@@ -399,21 +475,38 @@ internal sealed class DPoPProofValidator
             htu = htu[..cut];
         }
 
-        if (!Uri.TryCreate(htu, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
+        if (!TryNormalize(htu, out var actual))
         {
             return false;
         }
 
-        var actual = Authority(uri) + NormalizePath(uri.GetComponents(UriComponents.Path | UriComponents.KeepDelimiter, UriFormat.UriEscaped));
-        var expected = _publicBase is { } publicBase
-            ? publicBase + NormalizePath(request.Path.ToUriComponent())
-            : NormalizeBase(request.Scheme + "://" + request.Host.ToUriComponent() + request.PathBase.ToUriComponent()) + NormalizePath(request.Path.ToUriComponent());
-        if (expected.EndsWith("://", StringComparison.Ordinal) || string.IsNullOrEmpty(expected))
+        var expected = target.ExpectedUri(_publicBase);
+        if (expected is null || expected.EndsWith("://", StringComparison.Ordinal) || expected.Length == 0)
         {
             return false;
         }
 
         return string.Equals(actual, EmptyPathAsSlash(expected), StringComparison.Ordinal);
+    }
+
+    /// <summary>An absolute http(s) URI without user information, as <c>scheme://host[:port]/path</c> normalised (query and fragment dropped).</summary>
+    internal static bool TryNormalize(string absoluteUri, out string normalized)
+    {
+        normalized = string.Empty;
+        return Uri.TryCreate(absoluteUri, UriKind.Absolute, out var uri) && TryNormalize(uri, out normalized);
+    }
+
+    /// <inheritdoc cref="TryNormalize(string, out string)"/>
+    internal static bool TryNormalize(Uri uri, out string normalized)
+    {
+        normalized = string.Empty;
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || uri.UserInfo.Length > 0)
+        {
+            return false;
+        }
+
+        normalized = Authority(uri) + NormalizePath(uri.GetComponents(UriComponents.Path | UriComponents.KeepDelimiter, UriFormat.UriEscaped));
+        return true;
     }
 
     private static string EmptyPathAsSlash(string value)
@@ -509,4 +602,47 @@ internal sealed class DPoPProofValidator
         => a.Length == b.Length && CryptographicOperations.FixedTimeEquals(MemoryMarshalBytes(a), MemoryMarshalBytes(b));
 
     private static ReadOnlySpan<byte> MemoryMarshalBytes(string value) => System.Runtime.InteropServices.MemoryMarshal.AsBytes(value.AsSpan());
+}
+
+/// <summary>
+/// What a proof's <c>htm</c> and <c>htu</c> are compared with: the request in the pipeline, or the method and absolute
+/// URL given to <see cref="IAccessTokenValidator"/>.
+/// </summary>
+internal readonly struct DPoPTarget
+{
+    private readonly HttpRequest? _request;
+    private readonly Uri? _url;
+
+    public DPoPTarget(HttpRequest request)
+    {
+        _request = request;
+        Method = request.Method;
+    }
+
+    public DPoPTarget(string method, Uri url)
+    {
+        _url = url;
+        Method = method;
+    }
+
+    /// <summary>The request method, compared with <c>htm</c> exactly.</summary>
+    public string Method { get; }
+
+    /// <summary>
+    /// The request URI as the client addressed it, normalised, query left out; null when unusable. In the pipeline:
+    /// <paramref name="publicBase"/> (already normalised) or the request's scheme, host and path base, then its path.
+    /// Given a URL: that URL (<paramref name="publicBase"/> does not apply: the caller says what the client addressed).
+    /// </summary>
+    public string? ExpectedUri(string? publicBase)
+    {
+        if (_request is not { } request)
+        {
+            return _url is not null && DPoPProofValidator.TryNormalize(_url, out var normalized) ? normalized : null;
+        }
+
+        var path = DPoPProofValidator.NormalizePath(request.Path.ToUriComponent());
+        return publicBase is not null
+            ? publicBase + path
+            : DPoPProofValidator.NormalizeBase(request.Scheme + "://" + request.Host.ToUriComponent() + request.PathBase.ToUriComponent()) + path;
+    }
 }

@@ -15,7 +15,7 @@ namespace Auth0.Generated.DPoP;
 internal sealed class DPoPScheme
 {
     internal static readonly Auth0Failure BoundTokenAsBearer = Auth0Failure.InvalidToken("A DPoP-bound access token must be sent with the DPoP authorization scheme");
-    private static readonly Auth0Failure BearerNotAllowed = Auth0Failure.InvalidTokenOnDPoP("The DPoP authorization scheme is required");
+    internal static readonly Auth0Failure BearerNotAllowed = Auth0Failure.InvalidTokenOnDPoP("The DPoP authorization scheme is required");
 
     public DPoPScheme(DPoPMode mode, DPoPProofValidator validator)
     {

@@ -2,6 +2,7 @@ using System.Linq;
 using System.Reflection;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Authorization;
+using Auth0.Generated.DPoP;
 using Auth0.Generated.Keys;
 using Auth0.Generated.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -12,6 +13,7 @@ using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Auth0.Generated.OpenApi;
@@ -19,11 +21,19 @@ namespace Auth0.Generated.OpenApi;
 /// <summary>
 /// Adds the Auth0 security scheme and, per operation, the security requirement, the 401/403 responses and a readable
 /// description of the requirements, all computed from the endpoint's declarations (see <see cref="EndpointProtection"/>).
+/// When the <c>Auth0</c> scheme's DPoP mode is not <see cref="DPoPMode.Disabled"/>, also the <c>DPoP</c> scheme (an HTTP
+/// authentication scheme named <c>DPoP</c>, registered by RFC 9449 in IANA's HTTP Authentication Scheme registry, as
+/// OpenAPI's <c>http</c> type expects): an alternative to <c>Auth0</c> on every protected operation in mode
+/// <see cref="DPoPMode.Allowed"/>, the only requirement (with a required <c>DPoP</c> header parameter) on operations that
+/// need it (<see cref="RequireDPoPAttribute"/>, or mode <see cref="DPoPMode.Required"/>). See docs/visibility.md.
 /// </summary>
 internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     /// <summary>The name of the security scheme in <c>components.securitySchemes</c>.</summary>
     public const string SchemeName = Auth0ApiDefaults.AuthenticationScheme;
+
+    /// <summary>The name of the DPoP security scheme in <c>components.securitySchemes</c>.</summary>
+    public const string DPoPSchemeName = DPoPDefaults.AuthorizationScheme;
 
     /// <summary>The name of the error body's schema in <c>components.schemas</c>.</summary>
     public const string ErrorSchemaName = "Auth0Error";
@@ -37,11 +47,18 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
         var scopes = new SortedSet<string>(StringComparer.Ordinal);
         var policies = services.GetRequiredService<IAuthorizationPolicyProvider>();
         var lookup = new EndpointLookup(services);
+        var dpop = DPoPOf(services);
         foreach (var group in context.DescriptionGroups)
         {
             foreach (var description in group.Items)
             {
                 var protection = await EndpointProtection.ComputeAsync(lookup.Metadata(description), policies).ConfigureAwait(false);
+                if (dpop.Mode == DPoPMode.Disabled && protection.Kind == ProtectionKind.Protected && SelectedScheme(protection, services) is var selected && selected != SchemeName)
+                {
+                    // The Auth0 scheme has DPoP off, but an endpoint selects a further scheme that may have it on.
+                    dpop = DPoPOf(services, selected);
+                }
+
                 foreach (var set in protection.AllOfScopes.Concat(protection.AnyOfScopes))
                 {
                     scopes.UnionWith(set);
@@ -52,6 +69,11 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
         document.Components.SecuritySchemes[SchemeName] = await CreateSchemeAsync(services, scopes, cancellationToken).ConfigureAwait(false);
+        if (dpop.Mode != DPoPMode.Disabled)
+        {
+            document.Components.SecuritySchemes[DPoPSchemeName] = CreateDPoPScheme(dpop);
+        }
+
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal);
         document.Components.Schemas[ErrorSchemaName] = new OpenApiSchema
         {
@@ -63,7 +85,12 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
                 {
                     Type = JsonSchemaType.String,
                     Description = "The RFC 6750 error code.",
-                    Enum = [Auth0ErrorCodes.InvalidToken, Auth0ErrorCodes.InsufficientScope, Auth0ErrorCodes.InvalidRequest],
+                    Enum = (dpop.Mode, dpop.RequireNonce) switch
+                    {
+                        (DPoPMode.Disabled, _) => [Auth0ErrorCodes.InvalidToken, Auth0ErrorCodes.InsufficientScope, Auth0ErrorCodes.InvalidRequest],
+                        (_, false) => [Auth0ErrorCodes.InvalidToken, Auth0ErrorCodes.InsufficientScope, Auth0ErrorCodes.InvalidRequest, Auth0ErrorCodes.InvalidDPoPProof],
+                        _ => [Auth0ErrorCodes.InvalidToken, Auth0ErrorCodes.InsufficientScope, Auth0ErrorCodes.InvalidRequest, Auth0ErrorCodes.InvalidDPoPProof, Auth0ErrorCodes.UseDPoPNonce],
+                    },
                 },
                 ["error_description"] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "What failed, for a human." },
             },
@@ -81,12 +108,46 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
             return;
         }
 
-        var scheme = new OpenApiSecuritySchemeReference(SchemeName, context.Document);
-        operation.Security = [.. Alternatives(protection).Select(scopes => new OpenApiSecurityRequirement { [scheme] = scopes })];
+        // Which schemes a client may use: Bearer (the Auth0 scheme) unless DPoP is required, DPoP unless it is disabled,
+        // by the DPoP mode of the Auth0 scheme that answers for the endpoint (a further one it selected, or Auth0).
+        var dpop = DPoPOf(services, SelectedScheme(protection, services));
+        var dpopRequired = dpop.Mode == DPoPMode.Required || (protection.RequiresDPoP && dpop.Mode != DPoPMode.Disabled);
+        var alternatives = Alternatives(protection);
+        var security = new List<OpenApiSecurityRequirement>();
+        if (!dpopRequired)
+        {
+            var scheme = new OpenApiSecuritySchemeReference(SchemeName, context.Document);
+            security.AddRange(alternatives.Select(scopes => new OpenApiSecurityRequirement { [scheme] = scopes }));
+        }
 
+        if (dpop.Mode != DPoPMode.Disabled)
+        {
+            var scheme = new OpenApiSecuritySchemeReference(DPoPSchemeName, context.Document);
+            security.AddRange(alternatives.Select(scopes => new OpenApiSecurityRequirement { [scheme] = scopes }));
+        }
+
+        operation.Security = security;
+        if (dpopRequired)
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = DPoPDefaults.ProofHeader,
+                In = ParameterLocation.Header,
+                Required = true,
+                Description = "A fresh DPoP proof JWT for this request (RFC 9449), signed by the key the access token is bound to: see the `DPoP` security scheme.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            });
+        }
+
+        var nonce = dpop.RequireNonce ? " or lacks the current server nonce (`use_dpop_nonce`, with a `DPoP-Nonce` header)" : string.Empty;
         operation.Responses ??= [];
         operation.Responses["401"] = ErrorResponse(
-            "Unauthorized: the access token is missing (bare `WWW-Authenticate: Bearer`, no body) or invalid (`invalid_token`).",
+            dpop.Mode == DPoPMode.Disabled
+                ? "Unauthorized: the access token is missing (bare `WWW-Authenticate: Bearer`, no body) or invalid (`invalid_token`)."
+                : dpopRequired
+                    ? "Unauthorized: the DPoP-bound access token is missing (bare `WWW-Authenticate: DPoP`, no body), sent as Bearer or invalid (`invalid_token`), or its proof is missing or invalid (`invalid_dpop_proof`)" + nonce + "."
+                    : "Unauthorized: the access token is missing (bare `WWW-Authenticate: Bearer` and `DPoP` challenges, no body) or invalid (`invalid_token`), or, with the DPoP scheme, its proof is missing or invalid (`invalid_dpop_proof`)" + nonce + ".",
             context.Document);
         if (protection.MayForbid)
         {
@@ -124,15 +185,20 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
         return [.. alternatives.DistinctBy(a => string.Join(' ', a))];
     }
 
-    /// <summary>Whether the endpoint's policy authenticates with the Auth0 scheme (named, or the default scheme).</summary>
+    /// <summary>The Auth0 scheme that answers for the endpoint: a further one its policy names (<see cref="Auth0SchemeSelector"/>), or <c>Auth0</c>.</summary>
+    private static string SelectedScheme(EndpointProtection protection, IServiceProvider services)
+        => services.GetService<Auth0SchemeSelector>()?.FurtherScheme(protection.Schemes) ?? SchemeName;
+
+    /// <summary>Whether the endpoint's policy authenticates with an Auth0 scheme (named, or the default scheme).</summary>
     private static bool UsesAuth0(EndpointProtection protection, IServiceProvider services)
     {
         if (protection.Schemes.Count > 0)
         {
-            return protection.Schemes.Contains(SchemeName, StringComparer.Ordinal);
+            var selector = services.GetService<Auth0SchemeSelector>();
+            return protection.Schemes.Any(s => s == SchemeName || selector?.IsAuth0Scheme(s) == true);
         }
 
-        var options = services.GetService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Authentication.AuthenticationOptions>>()?.Value;
+        var options = services.GetService<IOptions<Microsoft.AspNetCore.Authentication.AuthenticationOptions>>()?.Value;
         return string.Equals(options?.DefaultAuthenticateScheme ?? options?.DefaultScheme, SchemeName, StringComparison.Ordinal)
             && protection.RequiresAuthentication;
     }
@@ -183,6 +249,29 @@ internal sealed class Auth0OpenApiTransformer : IOpenApiDocumentTransformer, IOp
             Scheme = "bearer",
             BearerFormat = "JWT",
             Description = Description,
+        };
+    }
+
+    /// <summary>The DPoP options of an Auth0 scheme (defaults when the scheme is not registered).</summary>
+    private static DPoPOptions DPoPOf(IServiceProvider services, string scheme = SchemeName)
+        => services.GetService<IOptionsMonitor<Auth0ApiOptions>>()?.Get(scheme).DPoP ?? new DPoPOptions();
+
+    /// <summary>HTTP authentication with the <c>DPoP</c> scheme: what the client sends with every request.</summary>
+    private static OpenApiSecurityScheme CreateDPoPScheme(DPoPOptions dpop)
+    {
+        var algorithms = string.Join(", ", DPoPProofValidator.SupportedAlgorithms.Where(dpop.Algorithms.Contains));
+        var nonce = dpop.RequireNonce
+            ? " The proof must carry as `nonce` the latest `DPoP-Nonce` response header of the API (a proof without it is answered 401 `use_dpop_nonce` with a fresh one)."
+            : string.Empty;
+        return new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = DPoPDefaults.AuthorizationScheme,
+            BearerFormat = "JWT",
+            Description = "A DPoP-bound access token (RFC 9449: its `cnf.jkt` is the thumbprint of the client's key) from the API's issuer, in "
+                + "`Authorization: DPoP <token>`, and on every request a `DPoP` header: a fresh proof JWT (`typ` `dpop+jwt`, `alg` one of "
+                + algorithms + ", the public `jwk`; `htm` and `htu` of this request, `iat`, a unique `jti`, `ath` of the token) signed by that key."
+                + nonce + " Each operation lists the scopes it needs; its description names any further claim requirement.",
         };
     }
 

@@ -65,6 +65,9 @@ internal sealed class EndpointProtection
     /// <summary>The <see cref="RequireAnyScopeAttribute"/> declarations: one scope of each set must be present.</summary>
     public IEnumerable<IReadOnlyList<string>> AnyOfScopes => Declarations<RequireAnyScopeAttribute>().Select(a => (IReadOnlyList<string>)a.Scopes);
 
+    /// <summary>Whether the endpoint requires the DPoP scheme (<see cref="RequireDPoPAttribute"/>).</summary>
+    public bool RequiresDPoP => Declarations<RequireDPoPAttribute>().Any();
+
     /// <summary>Whether some requirement may answer 403 (a scope, a role, or any requirement that is not ours nor authentication).</summary>
     public bool MayForbid => Requirements.Any(r => r switch
     {
@@ -200,6 +203,7 @@ internal sealed class EndpointProtection
         ClaimIncludesAttribute includes => $"{includes.Claim} includes {string.Join(", ", includes.Values)}",
         ClaimCheckAttribute check => $"check {check.Type.FullName ?? check.Type.Name}.{check.Method}: {check.Message ?? ClaimCheckAttribute.DefaultMessage}",
         DelegateClaimCheckAttribute check => "check: " + check.Message,
+        RequireDPoPAttribute => "DPoP (bound token and proof)",
         _ => declaration.RequirementKey.Replace('\n', ' '),
     };
 

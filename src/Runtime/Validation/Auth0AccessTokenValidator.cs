@@ -5,11 +5,15 @@ using Auth0.Generated.DPoP;
 namespace Auth0.Generated.Validation;
 
 /// <summary>
-/// <see cref="IAccessTokenValidator"/> over the scheme's own validator (<see cref="Auth0ValidatorProvider"/>): same
-/// options, key source and validated-token cache, so a token checked here and in a request is verified once.
+/// <see cref="IAccessTokenValidator"/> over the scheme's own validator (<see cref="Auth0ValidatorProvider"/>) and DPoP
+/// proof validator (<see cref="DPoPSchemeProvider"/>): same options, key source, validated-token cache, proof checks,
+/// key cache and replay store, so a token checked here and in a request is verified once and a proof used in one is
+/// refused in the other.
 /// </summary>
 internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
 {
+    private static readonly Auth0Failure DPoPDisabled = Auth0Failure.InvalidRequest("DPoP is not enabled for this API");
+
     private readonly Auth0ValidatorProvider _validators;
     private readonly DPoPSchemeProvider _dpop;
 
@@ -23,6 +27,25 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
     {
         ArgumentNullException.ThrowIfNull(token);
         var scheme = options?.Scheme ?? Auth0ApiDefaults.AuthenticationScheme;
+        var proof = options?.DPoPProof;
+        if (proof is not null && (options!.HttpMethod is null || options.HttpUrl is null))
+        {
+            throw new ArgumentException("A DPoP proof is validated against the request: set HttpMethod and HttpUrl too.", nameof(options));
+        }
+
+        // As the scheme does it (DPoPScheme.Classify): the DPoP form needs DPoP on; Bearer is refused before the token
+        // is validated when DPoP is required.
+        var dpop = _dpop.Get(scheme);
+        if (proof is not null && dpop is null)
+        {
+            return AccessTokenValidationResult.Fail(DPoPDisabled);
+        }
+
+        if (proof is null && dpop is { Mode: DPoPMode.Required })
+        {
+            return AccessTokenValidationResult.Fail(DPoPScheme.BearerNotAllowed);
+        }
+
         var validator = _validators.Get(scheme);
         var validated = validator.FindValidated(token.AsSpan());
         if (validated is null)
@@ -36,11 +59,16 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
             validated = outcome.Token!;
         }
 
-        // A sender-constrained token is only good with a proof of possession, which this entry point does not take
-        // (yet): refused, as the scheme refuses it without a DPoP proof, unless DPoP is disabled.
-        if (validated.IsSenderConstrained && _dpop.Get(scheme) is not null)
+        if (dpop is not null)
         {
-            return AccessTokenValidationResult.Fail(DPoPScheme.BoundTokenAsBearer);
+            // The scheme's own checks, cache hit or not: a proof for this token (DPoP form), or no cnf (Bearer form).
+            var dpopFailure = proof is not null
+                ? await dpop.Validator.ValidateAsync(proof, options!.HttpMethod!, options.HttpUrl!, token, validated.Token.Jwt.EncodedPayload, cancellationToken).ConfigureAwait(false)
+                : validated.IsSenderConstrained ? DPoPScheme.BoundTokenAsBearer : null;
+            if (dpopFailure is not null)
+            {
+                return AccessTokenValidationResult.Fail(dpopFailure);
+            }
         }
 
         var accessToken = validated.Token;

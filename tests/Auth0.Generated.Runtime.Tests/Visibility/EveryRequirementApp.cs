@@ -6,7 +6,7 @@ namespace Auth0.Generated.Runtime.Tests.Visibility;
 
 /// <summary>
 /// An API with every kind of requirement: minimal API handlers (attributes and conventions), a route group, a named
-/// policy, an ASP.NET Core role policy, a fallback policy, anonymous routes and an attribute-routed controller.
+/// policy, an ASP.NET Core role policy, a fallback policy, anonymous routes, DPoP-only routes and an attribute-routed controller.
 /// </summary>
 internal static class EveryRequirementApp
 {
@@ -42,6 +42,8 @@ internal static class EveryRequirementApp
         app.MapGet("/policy", () => "ok").RequireAuthorization("Editorial");
         app.MapGet("/role-policy", () => "ok").RequireAuthorization(policy => policy.RequireRole("admin"));
         app.MapGet("/fallback", () => "ok");
+        app.MapGet("/dpop", [RequireDPoP] () => "ok");
+        app.MapGet("/dpop/scoped", () => "ok").RequireDPoP().RequireScopes("read:messages");
 
         var reports = app.MapGroup("/reports").RequireScopes("read:reports");
         reports.MapGet("/", () => "ok");

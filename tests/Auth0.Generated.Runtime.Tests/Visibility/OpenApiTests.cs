@@ -48,6 +48,91 @@ public sealed class OpenApiTests : IssuerTests
     }
 
     [Fact]
+    public async Task Dpop_is_an_alternative_everywhere_and_the_only_scheme_where_an_endpoint_requires_it()
+    {
+        await using var api = await EveryRequirementApp.StartAsync(Issuer);
+        using var document = JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json"));
+
+        // Mode Allowed (the default): the same scope alternatives with either scheme.
+        Assert.Equal([["read:feed"], ["read:admin"]], Security(document, "/any-scope", "get", "DPoP"));
+        Assert.Equal([["read:feed"], ["read:admin"]], Security(document, "/any-scope", "get"));
+        Assert.Equal([[]], Security(document, "/claims", "get", "DPoP"));
+        Assert.False(RequiresProofHeader(document, "/scoped", "get"));
+
+        // [RequireDPoP] and .RequireDPoP(): DPoP only, with the proof header.
+        Assert.Equal([[]], Security(document, "/dpop", "get", "DPoP"));
+        Assert.Equal([], Security(document, "/dpop", "get"));
+        Assert.True(RequiresProofHeader(document, "/dpop", "get"));
+        Assert.Equal([["read:messages"]], Security(document, "/dpop/scoped", "get", "DPoP"));
+        Assert.Equal([], Security(document, "/dpop/scoped", "get"));
+        Assert.True(RequiresProofHeader(document, "/dpop/scoped", "get"));
+        Assert.Contains("DPoP (bound token and proof)", Operation(document, "/dpop", "get").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("invalid_dpop_proof", Operation(document, "/dpop", "get").GetProperty("responses").GetProperty("401").GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Null(Security(document, "/public", "get", "DPoP"));
+
+        var scheme = document.RootElement.GetProperty("components").GetProperty("securitySchemes").GetProperty("DPoP");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("DPoP", scheme.GetProperty("scheme").GetString());
+        Assert.Contains("`DPoP` header", scheme.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains("ES256, ES384, ES512, PS256", scheme.GetProperty("description").GetString(), StringComparison.Ordinal);
+        var errors = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("Auth0Error")
+            .GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToArray();
+        Assert.Contains("invalid_dpop_proof", errors);
+        Assert.DoesNotContain("use_dpop_nonce", errors);  // nonces are not required here
+        Assert.DoesNotContain("use_dpop_nonce", Operation(document, "/dpop", "get").GetProperty("responses").GetProperty("401").GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Auth0.Generated.DPoP.DPoPMode.Required)]
+    [InlineData(Auth0.Generated.DPoP.DPoPMode.Disabled)]
+    public async Task The_dpop_mode_decides_which_schemes_the_document_offers(Auth0.Generated.DPoP.DPoPMode mode)
+    {
+        await using var api = await TestApiHost.StartAsync(
+            Issuer,
+            app =>
+            {
+                app.MapOpenApi().AllowAnonymous();
+                app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
+                app.MapGet("/dpop", () => "ok").RequireDPoP();
+            },
+            options =>
+            {
+                options.DPoP.Mode = mode;
+                options.DPoP.RequireNonce = mode == Auth0.Generated.DPoP.DPoPMode.Required;
+                options.DPoP.Algorithms.Remove("RS256");
+            },
+            services: services => services.AddOpenApi(options => options.AddAuth0Security()));
+        using var document = JsonDocument.Parse(await api.Client.GetStringAsync("/openapi/v1.json"));
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        var errors = document.RootElement.GetProperty("components").GetProperty("schemas").GetProperty("Auth0Error")
+            .GetProperty("properties").GetProperty("error").GetProperty("enum").EnumerateArray().Select(e => e.GetString()).ToArray();
+        if (mode == Auth0.Generated.DPoP.DPoPMode.Required)
+        {
+            // Bearer is refused everywhere: DPoP is the only scheme, with its proof header, on every protected operation.
+            Assert.Equal([], Security(document, "/scoped", "get"));
+            Assert.Equal([["read:messages"]], Security(document, "/scoped", "get", "DPoP"));
+            Assert.True(RequiresProofHeader(document, "/scoped", "get"));
+            Assert.True(RequiresProofHeader(document, "/dpop", "get"));
+            var description = schemes.GetProperty("DPoP").GetProperty("description").GetString();
+            Assert.Contains("`DPoP-Nonce`", description, StringComparison.Ordinal);
+            Assert.Contains("RS384", description, StringComparison.Ordinal);
+            Assert.DoesNotContain("RS256", description, StringComparison.Ordinal);
+            Assert.Contains("use_dpop_nonce", errors);
+            Assert.Contains("use_dpop_nonce", Operation(document, "/scoped", "get").GetProperty("responses").GetProperty("401").GetProperty("description").GetString(), StringComparison.Ordinal);
+        }
+        else
+        {
+            // No DPoP at all: no scheme, no requirement, no proof header, no DPoP error codes.
+            Assert.False(schemes.TryGetProperty("DPoP", out _));
+            Assert.Equal([["read:messages"]], Security(document, "/scoped", "get"));
+            Assert.Equal([], Security(document, "/scoped", "get", "DPoP"));
+            Assert.False(RequiresProofHeader(document, "/scoped", "get"));
+            Assert.False(RequiresProofHeader(document, "/dpop", "get"));
+            Assert.DoesNotContain("invalid_dpop_proof", errors);
+        }
+    }
+
+    [Fact]
     public async Task Without_discovery_endpoints_the_scheme_is_http_bearer_jwt()
     {
         // The JWKS address is configured: no discovery document, so no authorization or token endpoint is known.
@@ -97,14 +182,26 @@ public sealed class OpenApiTests : IssuerTests
     private static JsonElement Operation(JsonDocument document, string path, string method)
         => document.RootElement.GetProperty("paths").GetProperty(path).GetProperty(method);
 
-    /// <summary>The operation's security requirements as lists of Auth0 scopes; null when it has none.</summary>
-    private static List<List<string>>? Security(JsonDocument document, string path, string method)
+    /// <summary>
+    /// The operation's security requirements naming <paramref name="scheme"/>, as lists of scopes; null when the operation
+    /// has no security at all. Every requirement names exactly one scheme (the alternatives are Auth0 or DPoP, never both).
+    /// </summary>
+    private static List<List<string>>? Security(JsonDocument document, string path, string method, string scheme = "Auth0")
     {
         if (!Operation(document, path, method).TryGetProperty("security", out var security))
         {
             return null;
         }
 
-        return [.. security.EnumerateArray().Select(requirement => requirement.GetProperty("Auth0").EnumerateArray().Select(s => s.GetString()!).ToList())];
+        Assert.All(security.EnumerateArray(), requirement => Assert.Single(requirement.EnumerateObject()));
+        return [.. security.EnumerateArray()
+            .Where(requirement => requirement.TryGetProperty(scheme, out _))
+            .Select(requirement => requirement.GetProperty(scheme).EnumerateArray().Select(s => s.GetString()!).ToList())];
     }
+
+    /// <summary>Whether the operation has a required <c>DPoP</c> header parameter.</summary>
+    private static bool RequiresProofHeader(JsonDocument document, string path, string method)
+        => Operation(document, path, method).TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "DPoP" && p.GetProperty("in").GetString() == "header"
+                && p.GetProperty("required").GetBoolean());
 }

@@ -1,0 +1,126 @@
+using Auth0.Generated.DPoP;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+
+namespace Auth0.Generated.Runtime.Tests.DPoP;
+
+/// <summary>
+/// A DPoP mode per endpoint: a further Auth0 scheme (<c>AddAuth0Api("Auth0DPoP", o =&gt; o.DPoP.Mode = Required)</c>)
+/// selected by the endpoint's policy, with the requirement attributes (which name the <c>Auth0</c> scheme) still
+/// checking the token; the <c>Auth0</c> scheme steps aside there, so Bearer is not accepted through it.
+/// </summary>
+public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
+{
+    private const string Strict = "Auth0DPoP";
+
+    private TestIssuer _issuer = null!;
+    private TestApiHost _api = null!;
+
+    public async Task InitializeAsync()
+    {
+        _issuer = await TestIssuer.StartAsync();
+        _api = await TestApiHost.StartAsync(_issuer, Map, services: services =>
+        {
+            new AuthenticationBuilder(services).AddAuth0Api(Strict, o => o.DPoP.Mode = DPoPMode.Required);
+            services.AddAuthorization(o => o.AddPolicy("dpop-only", p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser()));
+            services.AddOpenApi(o => o.AddAuth0Security());
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _api.DisposeAsync();
+        await _issuer.DisposeAsync();
+    }
+
+    private static void Map(WebApplication app)
+    {
+        static string Sub(HttpContext c) => c.GetAccessToken()?.Sub ?? "(none)";
+        app.MapOpenApi().AllowAnonymous();
+        app.MapGet("/open-api", Sub).RequireScopes("read:data");
+        app.MapGet("/strict", Sub).RequireScopes("read:data").RequireAuthorization(p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser());
+        app.MapGet("/strict-attribute", [Authorize(AuthenticationSchemes = Strict)] [RequireScopes("read:data")] (HttpContext c) => Sub(c));
+        app.MapGet("/strict-policy", Sub).RequireAuthorization("dpop-only").RequireScopes("read:data");
+    }
+
+    [Theory]
+    [InlineData("/strict")]
+    [InlineData("/strict-attribute")]
+    [InlineData("/strict-policy")]
+    public async Task The_selected_scheme_alone_answers_and_the_requirements_check_its_token(string path)
+    {
+        using var key = TestDPoPKey.Create();
+        var bearer = _issuer.Token().Scope("read:data").Build();
+        var bound = _issuer.BoundToken(key).With("sub", "dpop-user").Scope("read:data").Build();
+        var boundWithoutScope = _issuer.BoundToken(key).Scope("read:other").Build();
+
+        // Bearer is refused by the Required scheme, and not accepted through the Auth0 scheme (which allows Bearer).
+        await DPoPTestSupport.DPoPError(await _api.Client.SendAsync(path, bearer, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
+
+        // No credentials: the Required scheme's challenge only.
+        var bare = await _api.Client.SendAsync(path, null, "Bearer");
+        Assert.Equal(HttpStatusCode.Unauthorized, bare.StatusCode);
+        Assert.Equal([$"DPoP algs=\"{ResponseAssert.DefaultDPoPAlgs}\""], DPoPTestSupport.Challenges(bare));
+
+        // DPoP with a valid proof: accepted, the requirement checks the token (sub, scope) on the DPoP challenge.
+        var ok = await _api.Client.SendAsync(path, bound, "DPoP", key.Proof(bound, path).Build());
+        await ResponseAssert.Ok(ok);
+        Assert.Equal("dpop-user", await ok.Content.ReadAsStringAsync());
+        await DPoPTestSupport.DPoPError(
+            await _api.Client.SendAsync(path, boundWithoutScope, "DPoP", key.Proof(boundWithoutScope, path).Build()),
+            HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", scope: "read:data");
+
+        // The proof checks are the scheme's: a replay and a bound token as Bearer are refused.
+        var proof = key.Proof(bound, path).Build();
+        await ResponseAssert.Ok(await _api.Client.SendAsync(path, bound, "DPoP", proof));
+        await DPoPTestSupport.InvalidProof(await _api.Client.SendAsync(path, bound, "DPoP", proof), "DPoP proof was already used");
+        await DPoPTestSupport.DPoPError(await _api.Client.SendAsync(path, bound, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
+    }
+
+    [Fact]
+    public async Task Other_endpoints_keep_the_auth0_schemes_mode()
+    {
+        using var key = TestDPoPKey.Create();
+        var bearer = _issuer.Token().Scope("read:data").Build();
+        var bound = _issuer.BoundToken(key).Scope("read:data").Build();
+        await ResponseAssert.Ok(await _api.Client.SendAsync("/open-api", bearer, "Bearer"));
+        await ResponseAssert.Ok(await _api.Client.SendAsync("/open-api", bound, "DPoP", key.Proof(bound, "/open-api").Build()));
+        await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", bound, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "A DPoP-bound access token must be sent with the DPoP authorization scheme");
+        await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", _issuer.Token().Scope("read:other").Build(), "Bearer"), HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", scope: "read:data");
+        await ResponseAssert.BareChallenge(await _api.Client.SendAsync("/open-api", null, "Bearer"));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_follows_the_selected_schemes_mode()
+    {
+        using var document = System.Text.Json.JsonDocument.Parse(await _api.Client.GetStringAsync("/openapi/v1.json"));
+        string[] Schemes(string path) => [.. document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("security")
+            .EnumerateArray().SelectMany(r => r.EnumerateObject().Select(p => p.Name))];
+        bool ProofHeader(string path) => document.RootElement.GetProperty("paths").GetProperty(path).GetProperty("get").TryGetProperty("parameters", out var parameters)
+            && parameters.EnumerateArray().Any(p => p.GetProperty("name").GetString() == "DPoP" && p.GetProperty("required").GetBoolean());
+
+        Assert.Equal(["Auth0", "DPoP"], Schemes("/open-api"));
+        Assert.False(ProofHeader("/open-api"));
+        foreach (var path in new[] { "/strict", "/strict-attribute", "/strict-policy" })
+        {
+            Assert.Equal(["DPoP"], Schemes(path));
+            Assert.True(ProofHeader(path), path);
+        }
+    }
+
+    [Fact]
+    public async Task The_further_scheme_reads_the_same_configuration_and_serves_the_public_validator()
+    {
+        var validator = _api.Services.GetRequiredService<IAccessTokenValidator>();
+        var bearer = _issuer.Token().Scope("read:data").Build();
+        Assert.True((await validator.ValidateAsync(bearer)).IsValid);
+        var strict = await validator.ValidateAsync(bearer, new AccessTokenValidationOptions { Scheme = Strict });
+        Assert.Equal("The DPoP authorization scheme is required", strict.Failure?.Description);
+
+        var options = _api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Auth0ApiOptions>>();
+        Assert.Equal(options.Get(Auth0ApiDefaults.AuthenticationScheme).Domain, options.Get(Strict).Domain);
+        Assert.Equal(DPoPMode.Required, options.Get(Strict).DPoP.Mode);
+        Assert.Equal(DPoPMode.Allowed, options.Get(Auth0ApiDefaults.AuthenticationScheme).DPoP.Mode);
+    }
+}
