@@ -13,6 +13,24 @@ public abstract class IssuerTests : IAsyncLifetime
     public virtual async Task DisposeAsync() => await Issuer.DisposeAsync();
 }
 
+/// <summary>A test class with an issuer and a real redis-server (a free loopback port) of its own per test.</summary>
+public abstract class RedisIssuerTests : IssuerTests
+{
+    protected DPoP.RedisServer Redis { get; } = new();
+
+    public override async Task InitializeAsync()
+    {
+        await Redis.InitializeAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Redis.DisposeAsync();
+    }
+}
+
 /// <summary>A test class whose tests share one <see cref="IssuerFixture"/>: an issuer and the API with default options.</summary>
 public abstract class SharedIssuerTests(IssuerFixture fixture) : IClassFixture<IssuerFixture>
 {

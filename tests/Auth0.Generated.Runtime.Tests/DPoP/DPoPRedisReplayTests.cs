@@ -6,28 +6,14 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// <summary>
 /// The distributed replay store on a real Redis: two instances of the API sharing one Redis, as behind a load balancer.
 /// </summary>
-public sealed class DPoPRedisReplayTests : IAsyncLifetime
+public sealed class DPoPRedisReplayTests : RedisIssuerTests
 {
-    private readonly RedisServer _redis = new();
-    private TestIssuer _issuer = null!;
 
-    public async Task InitializeAsync()
-    {
-        await _redis.InitializeAsync();
-        _issuer = await TestIssuer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _issuer.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
-
-    private Task<TestApiHost> StartInstanceAsync(string instance) => DPoPTestSupport.StartAsync(_issuer, services: services =>
+    private Task<TestApiHost> StartInstanceAsync(string instance) => DPoPTestSupport.StartAsync(Issuer, services: services =>
     {
         services.AddStackExchangeRedisCache(o =>
         {
-            o.Configuration = _redis.Configuration;
+            o.Configuration = Redis.Configuration;
             o.InstanceName = "auth0-dpop-tests:";
         });
         services.AddAuth0DPoPDistributedReplayStore();
@@ -42,7 +28,7 @@ public sealed class DPoPRedisReplayTests : IAsyncLifetime
         Assert.IsType<DistributedCacheDPoPReplayStore>(first.Services.GetRequiredService<IDPoPReplayStore>());
 
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var proof = key.Proof(token).Build();
         await ResponseAssert.Ok(await first.Client.SendAsync("/dpop/private", token, "DPoP", proof));
         await DPoPTestSupport.InvalidProof(await second.Client.SendAsync("/dpop/private", token, "DPoP", proof), "DPoP proof was already used");
@@ -74,9 +60,9 @@ public sealed class DPoPRedisReplayTests : IAsyncLifetime
     {
         await using var api = await StartInstanceAsync("a");
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
-        await _redis.StopAsync();
+        await Redis.StopAsync();
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()), "DPoP proof could not be checked for replay");
     }
 }

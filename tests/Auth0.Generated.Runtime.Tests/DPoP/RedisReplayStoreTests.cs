@@ -13,42 +13,28 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// <see cref="RedisDPoPReplayStore"/> on a real redis-server (one per test): strict once-only acceptance across
 /// instances under concurrency, lifetimes in Redis, failing closed within its timeout, startup validation.
 /// </summary>
-public sealed class RedisReplayStoreTests : IAsyncLifetime
+public sealed class RedisReplayStoreTests : RedisIssuerTests
 {
     private const string StoreCategory = "Auth0.Generated.DPoP.RedisDPoPReplayStore";
     private const string AlreadyUsed = "DPoP proof was already used";
     private const string Unchecked = "DPoP proof could not be checked for replay";
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(10);
-    private readonly RedisServer _redis = new();
     private readonly ITestOutputHelper _output;
-    private TestIssuer _issuer = null!;
 
     public RedisReplayStoreTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync()
-    {
-        await _redis.InitializeAsync();
-        _issuer = await TestIssuer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _issuer.DisposeAsync();
-        await _redis.DisposeAsync();
-    }
 
     /// <summary>
     /// Commands may wait 10 s in StackExchange.Redis: only the store's own timeout can end them sooner, and a loaded
     /// machine does not make the client give up on its own.
     /// </summary>
-    private string PatientConfiguration(string name) => $"127.0.0.1:{_redis.Port},connectTimeout=2000,syncTimeout=10000,asyncTimeout=10000,abortConnect=false,name={name}";
+    private string PatientConfiguration(string name) => $"127.0.0.1:{Redis.Port},connectTimeout=2000,syncTimeout=10000,asyncTimeout=10000,abortConnect=false,name={name}";
 
     /// <summary>
     /// An API on the Redis store. Tests that are not about the timeout get 10 s, not the default 1 s: on a loaded CI
     /// machine a second can pass without Redis being at fault, and the proof would (rightly) be refused.
     /// </summary>
     private Task<TestApiHost> StartAsync(Action<RedisDPoPReplayStoreOptions> configure, Action<Auth0ApiOptions>? options = null, Action<IServiceCollection>? services = null)
-        => DPoPTestSupport.StartAsync(_issuer, options, s =>
+        => DPoPTestSupport.StartAsync(Issuer, options, s =>
         {
             services?.Invoke(s);
             s.AddAuth0DPoPRedisReplayStore(o =>
@@ -65,7 +51,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
         await using var second = await StartAsync(o => o.Configuration = PatientConfiguration("second"));
         Assert.IsType<RedisDPoPReplayStore>(first.Services.GetRequiredService<IDPoPReplayStore>());
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
 
         // Warm both instances up (keys, connection) so the copies race in the store, not in start-up.
         await ResponseAssert.Ok(await first.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
@@ -122,7 +108,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
         await using var api = await StartAsync(o => o.Configuration = PatientConfiguration("api"));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(PatientConfiguration("observer"));
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
         // IatOffset 300 s + IatLeeway 30 s + 1 s, counted from iat when it is past, from now when it lies ahead.
@@ -142,7 +128,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
         await using var api = await StartAsync(o => o.Configuration = PatientConfiguration("api"), o => (o.DPoP.IatOffset, o.DPoP.IatLeeway) = (TimeSpan.FromSeconds(3), TimeSpan.Zero));
         await using var redis = await ConnectionMultiplexer.ConnectAsync(PatientConfiguration("observer"));
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
 
         var jti = Guid.NewGuid().ToString("N");
@@ -166,9 +152,9 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
     {
         await using var api = await StartAsync(o => (o.Configuration, o.Timeout) = (PatientConfiguration("down"), TimeSpan.FromSeconds(1)));
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
-        await _redis.StopAsync();
+        await Redis.StopAsync();
 
         for (var i = 0; i < 3; i++)
         {
@@ -193,7 +179,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
         await using var api = await StartAsync(o => (o.Configuration, o.Timeout) = (PatientConfiguration("paused"), TimeSpan.FromSeconds(1.5)));
         await using var admin = await ConnectionMultiplexer.ConnectAsync(PatientConfiguration("admin") + ",allowAdmin=true");
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
 
         // Redis holds every write for 6 s: the SET NX waits, the store does not.
@@ -221,13 +207,13 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
     public async Task The_application_connection_is_used_when_no_other_is_configured()
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(PatientConfiguration("app-connection") + ",allowAdmin=true");
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, services: s =>
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, services: s =>
         {
             s.AddSingleton<IConnectionMultiplexer>(connection);
             s.AddAuth0DPoPRedisReplayStore();
         });
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var jti = Guid.NewGuid().ToString("N");
         var proof = key.Proof(token).With("jti", jti).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", proof));
@@ -243,7 +229,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
     {
         await using var redis = await ConnectionMultiplexer.ConnectAsync(PatientConfiguration("observer") + ",allowAdmin=true");
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var jti = Guid.NewGuid().ToString("N");
         await using (var api = await StartAsync(o => (o.Configuration, o.KeyPrefix) = (PatientConfiguration("owned"), "tenant-a:")))
         {
@@ -263,7 +249,7 @@ public sealed class RedisReplayStoreTests : IAsyncLifetime
     [Fact]
     public async Task No_connection_fails_at_startup()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DPoPTestSupport.StartAsync(_issuer, services: s => s.AddAuth0DPoPRedisReplayStore()));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => DPoPTestSupport.StartAsync(Issuer, services: s => s.AddAuth0DPoPRedisReplayStore()));
         Assert.Contains(error.Failures, f => f.StartsWith("The DPoP Redis replay store has no connection", StringComparison.Ordinal));
     }
 
