@@ -37,6 +37,19 @@ public sealed class DevelopmentIssuerTests
     }
 
     [Fact]
+    public async Task Before_the_server_listens_the_issuer_takes_the_configured_urls_port()
+    {
+        // `dotnet run` sets ASPNETCORE_URLS from the launch profile; the keys are warmed up before the server binds, so the
+        // issuer (discovery, the printed curl commands) must not fall back to port 80.
+        await using var api = await StartDevelopmentAsync(new Dictionary<string, string?> { ["urls"] = "https://localhost:7123;http://localhost:5123" });
+        var discovery = await api.Client.GetStringAsync("/.well-known/openid-configuration");
+        Assert.Contains("\"jwks_uri\":\"http://localhost:5123/.well-known/jwks.json\"", discovery, System.StringComparison.Ordinal);
+        var printed = string.Join('\n', api.Logs.Where(l => l.Category == "Auth0.Generated.Development").Select(l => l.Message));
+        Assert.Contains("curl -H \"Authorization: Bearer $(curl -s 'http://localhost:5123/dev/token?scope=read%3Amessages')\" http://localhost:5123/scoped", printed, System.StringComparison.Ordinal);
+        await ResponseAssert.Ok(await api.Client.GetAsync("/scoped", await api.Client.GetStringAsync("/dev/token?scope=read:messages")));
+    }
+
+    [Fact]
     public async Task Tokens_of_another_dev_issuer_instance_are_refused()
     {
         await using var first = await StartDevelopmentAsync();

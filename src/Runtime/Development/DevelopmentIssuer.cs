@@ -1,8 +1,10 @@
 using System.Linq;
 using System.Security.Cryptography;
 using Auth0.Generated.Keys;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -69,7 +71,15 @@ internal sealed class DevelopmentIssuer : ISigningKeySource, IDisposable
 
     private string ResolveIssuer()
     {
-        var addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        // The server's addresses once it listens; before that (the keys are warmed up by a hosted service, which starts
+        // before the server binds) the configured URLs (ASPNETCORE_URLS, --urls, the launch profile's applicationUrl), so
+        // the issuer, discovery and the printed curl commands carry the port the API really listens on.
+        ICollection<string>? addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is null || addresses.Count == 0)
+        {
+            addresses = _services.GetService<IConfiguration>()?[WebHostDefaults.ServerUrlsKey]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        }
+
         var address = addresses?.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
             ?? addresses?.FirstOrDefault()
             ?? "http://localhost";
