@@ -22,6 +22,8 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
     private readonly IServiceProvider _requestServices;
     private readonly Auth0PolicyShortcut _shortcut;
     private PolicyEvaluator? _inner;
+    private AuthorizationPolicy? _planned;
+    private Auth0Requirement[]? _plan;
 
     public Auth0PolicyEvaluator(IServiceProvider requestServices, Auth0PolicyShortcut shortcut)
     {
@@ -49,7 +51,7 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
         // the policy names only the scheme the authentication middleware already ran, and that run succeeded with the
         // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored.
         if (_shortcut.Applies(context.RequestServices)
-            && _shortcut.PlanFor(policy) is not null
+            && PlanFor(policy) is not null
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
             && ReferenceEquals(result.Principal, context.User)
             && SchemesMatch(policy, result.Ticket!.AuthenticationScheme))
@@ -64,7 +66,7 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
     {
         if (authenticationResult is { Succeeded: true }
             && _shortcut.Applies(context.RequestServices)
-            && _shortcut.PlanFor(policy) is { } requirements
+            && PlanFor(policy) is { } requirements
             && IsAuthenticated(context)
             && context.GetAccessToken() is { } token
             && await AllHoldAsync(requirements, token, context).ConfigureAwait(false))
@@ -75,6 +77,18 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
 
         // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
         return await Inner.AuthorizeAsync(policy, authenticationResult, context, resource).ConfigureAwait(false);
+    }
+
+    /// <summary>The policy's plan, looked up once per request: the middleware hands both calls the same policy.</summary>
+    private Auth0Requirement[]? PlanFor(AuthorizationPolicy policy)
+    {
+        if (!ReferenceEquals(policy, _planned))
+        {
+            _plan = _shortcut.PlanFor(policy);
+            _planned = policy;
+        }
+
+        return _plan;
     }
 
     private static bool SchemesMatch(AuthorizationPolicy policy, string scheme)
