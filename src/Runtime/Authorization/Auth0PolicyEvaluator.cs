@@ -62,20 +62,40 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
         return Inner.AuthenticateAsync(policy, context);
     }
 
-    public async Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
+    public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
         if (authenticationResult is { Succeeded: true }
             && _shortcut.Applies(context.RequestServices)
             && PlanFor(policy) is { } requirements
             && IsAuthenticated(context)
-            && context.GetAccessToken() is { } token
-            && await AllHoldAsync(requirements, token, context).ConfigureAwait(false))
+            && context.GetAccessToken() is { } token)
+        {
+            var hold = AllHoldAsync(requirements, token, context);
+            if (!hold.IsCompletedSuccessfully)
+            {
+                return AwaitShortcutAsync(hold, policy, authenticationResult, context, resource);
+            }
+
+            if (hold.Result)
+            {
+                // Synchronous checks (every generated one): no state machine, one shared completed task.
+                _shortcut.CountShortcut();
+                return Auth0PolicyShortcut.SuccessTask;
+            }
+        }
+
+        // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
+        return Inner.AuthorizeAsync(policy, authenticationResult, context, resource);
+    }
+
+    private async Task<PolicyAuthorizationResult> AwaitShortcutAsync(ValueTask<bool> hold, AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
+    {
+        if (await hold.ConfigureAwait(false))
         {
             _shortcut.CountShortcut();
             return Auth0PolicyShortcut.Success;
         }
 
-        // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
         return await Inner.AuthorizeAsync(policy, authenticationResult, context, resource).ConfigureAwait(false);
     }
 

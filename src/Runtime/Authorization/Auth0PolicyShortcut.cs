@@ -15,6 +15,9 @@ internal sealed class Auth0PolicyShortcut
     /// <summary>One shared success: <see cref="PolicyAuthorizationResult"/> is immutable.</summary>
     internal static readonly PolicyAuthorizationResult Success = PolicyAuthorizationResult.Success();
 
+    /// <summary>The same success as a completed task, for the synchronous path.</summary>
+    internal static readonly Task<PolicyAuthorizationResult> SuccessTask = Task.FromResult(Success);
+
     private static readonly ConditionalWeakTable<AuthorizationPolicy, Plan>.CreateValueCallback CreatePlan = static policy => new Plan(PlanOf(policy));
 
     private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
