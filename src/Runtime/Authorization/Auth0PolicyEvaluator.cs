@@ -9,10 +9,11 @@ namespace Auth0.Generated.Authorization;
 
 /// <summary>
 /// ASP.NET Core's <see cref="PolicyEvaluator"/> with a shortcut for the requests whose outcome is already known (issue 13
-/// item 2): when an endpoint's policy holds only <see cref="Auth0Requirement"/>s (and the "authenticated user"
-/// requirement), the request was authenticated by the Auth0 scheme, every check passes, and the application registered
-/// no authorization service, evaluator or handler of its own, it answers success without authenticating the scheme a
-/// second time, merging principals, or building an <see cref="AuthorizationHandlerContext"/>. Everything else, every
+/// item 2): when an endpoint's policy holds only <see cref="Auth0Requirement"/>s and the "authenticated user" requirement
+/// (or that requirement alone: a plain <c>[Authorize]</c>), the request was authenticated by the Auth0 scheme, every
+/// check passes, and the application registered no authorization service, evaluator or handler of its own, it answers
+/// success without authenticating the scheme a second time, merging principals, or building an
+/// <see cref="AuthorizationHandlerContext"/>. Everything else, every
 /// failure included, goes through the stock evaluator, so every answer (401, 403, the application's own handlers and
 /// policies) comes from exactly where it came from before.
 /// </summary>
@@ -49,7 +50,8 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
     {
         // The stock evaluator authenticates the policy's schemes again and merges their principals into a new one. When
         // the policy names only the scheme the authentication middleware already ran, and that run succeeded with the
-        // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored.
+        // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored (for
+        // a policy that names no scheme, the stock evaluator hands back that same stored result).
         if (_shortcut.Applies(context.RequestServices)
             && PlanFor(policy) is not null
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result

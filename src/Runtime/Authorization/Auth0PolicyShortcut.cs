@@ -53,12 +53,17 @@ internal sealed class Auth0PolicyShortcut
         return state == 1;
     }
 
-    /// <summary>The policy's <see cref="Auth0Requirement"/>s when it holds nothing else (but "authenticated"); otherwise null.</summary>
+    /// <summary>
+    /// The policy's <see cref="Auth0Requirement"/>s when it holds nothing else but the "authenticated user" requirement
+    /// (empty for a policy of that requirement alone: a plain <c>[Authorize]</c>, <c>RequireAuthorization()</c> or a
+    /// <c>RequireAuthenticatedUser()</c> fallback policy); otherwise null.
+    /// </summary>
     public Auth0Requirement[]? PlanFor(AuthorizationPolicy policy) => _plans.GetValue(policy, CreatePlan).Requirements;
 
     private static Auth0Requirement[]? PlanOf(AuthorizationPolicy policy)
     {
         var count = 0;
+        var authenticated = false;
         foreach (var requirement in policy.Requirements)
         {
             switch (requirement)
@@ -67,6 +72,7 @@ internal sealed class Auth0PolicyShortcut
                     count++;
                     break;
                 case DenyAnonymousAuthorizationRequirement:
+                    authenticated = true;
                     break;
                 default:
                     return null;
@@ -75,7 +81,7 @@ internal sealed class Auth0PolicyShortcut
 
         if (count == 0)
         {
-            return null;
+            return authenticated ? [] : null;
         }
 
         var requirements = new Auth0Requirement[count];
