@@ -8,6 +8,7 @@
 #   OUT=artifacts/load ISSUER_PORT=7443 QUICKSTART_PORT=5101 STOCK_PORT=5102
 #   SERVER_CPUS / WRK_CPUS (taskset lists; default: server on CPU 0, wrk and this script on the others when there are 2+ CPUs)
 #   STARTS=5 (AOT quickstart starts for the startup/RSS figures; 0 skips them) RSS_LOAD=30s (load before reading RSS)
+#   STARTUP_ALL_CPUS=1 (also time STARTS starts of the AOT quickstart on every CPU, not pinned; 0 skips them)
 #   WARMUP_MODES="jit r2r aot" (quickstart started cold, first seconds of load measured; "" skips) FIRST_SECONDS=5s
 #   DPOP_ROUTE=/api/dpop (the quickstart's DPoP route, loaded with a bound token and a fresh proof per request; "" skips)
 #   DPOP_PROOFS=85000 (proofs for one measured run: the run ends at DURATION or when they are used up, whichever is first;
@@ -24,6 +25,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 MODES=${MODES:-"jit aot"}
 STARTS=${STARTS:-5}
+STARTUP_ALL_CPUS=${STARTUP_ALL_CPUS:-1}
 RSS_LOAD=${RSS_LOAD:-30s}
 WARMUP_MODES=${WARMUP_MODES-"jit r2r aot"}
 FIRST_SECONDS=${FIRST_SECONDS:-5s}
@@ -188,7 +190,9 @@ dpop_status_of() { # dpop_status_of <port> <route>: one request with the bound t
   curl -s -o /dev/null -w '%{http_code}' -H "Authorization: DPoP $DPOP_TOKEN" -H "DPoP: $(cat "$OUT/proofs-check.txt")" "http://127.0.0.1:$1$2" || true
 }
 
-# start_app <app> <mode> <log name>: starts it from its publish folder (its appsettings.json applies); sets pid, port, start.
+# start_app <app> <mode> <log name>: starts it from its publish folder (its appsettings.json applies), pinned as APP_PIN
+# says (the server's CPUs unless a caller changes it); sets pid, port, start.
+APP_PIN=("${SERVER_PIN[@]}")
 start_app() {
   local app=$1 mode=$2 dir="$OUT/bin/$2/$1" cmd
   port=${PORT[$app]}
@@ -200,21 +204,26 @@ start_app() {
   start=$(date +%s%N)
   (cd "$dir" && ASPNETCORE_URLS="http://127.0.0.1:$port" ASPNETCORE_ENVIRONMENT=Production \
     AUTH0_DOMAIN="127.0.0.1:$ISSUER_PORT" AUTH0_AUDIENCE="$AUDIENCE" SSL_CERT_FILE="$OUT/issuer/ca.pem" HOME="$OUT/home" \
-    exec env $APP_ENV "${SERVER_PIN[@]}" "${cmd[@]}") >"$OUT/logs/$3.log" 2>&1 &
+    exec env $APP_ENV "${APP_PIN[@]}" "${cmd[@]}") >"$OUT/logs/$3.log" 2>&1 &
   pid=$!
   STARTED+=("$pid")
 }
 
-# wait_startup: sets listening_ms (first TCP connect) and first_ms (first 200 on the protected route with the token), or "-".
+# cpu_ms <pid>: the CPU time the process has used so far, all threads (ms; /proc/<pid>/task/*/schedstat, first field in ns).
+# Unlike wall time, other processes on the machine barely change it.
+cpu_ms() { cat /proc/"$1"/task/*/schedstat 2>/dev/null | awk '{ s += $1 } END { printf "%.0f", s / 1e6 }'; }
+
+# wait_startup: sets listening_ms (first TCP connect), first_ms (first 200 on the protected route with the token) and
+# first_cpu_ms (the app's CPU time at that moment), or "-".
 wait_startup() {
   local code=000 now
-  listening_ms="-"; first_ms="-"
+  listening_ms="-"; first_ms="-"; first_cpu_ms="-"
   while :; do
     now=$(date +%s%N)
     if [ "$listening_ms" = "-" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then listening_ms=$(( (now - start) / 1000000 )); fi
     if [ "$listening_ms" != "-" ]; then
       code=$(status_of "$port" "$PROTECTED")
-      if [ "$code" = 200 ]; then first_ms=$(( ($(date +%s%N) - start) / 1000000 )); return 0; fi
+      if [ "$code" = 200 ]; then first_ms=$(( ($(date +%s%N) - start) / 1000000 )); first_cpu_ms=$(cpu_ms "$pid"); return 0; fi
       [ "$code" = 404 ] && return 1
     fi
     kill -0 "$pid" 2>/dev/null || return 1
@@ -281,13 +290,13 @@ for mode in $MODES; do
 done
 
 # --- AOT startup and RSS: STARTS cold starts of the AOT quickstart, each with RSS_LOAD of load on the protected route ---
-declare -a STARTUP_LISTEN=() STARTUP_FIRST=() STARTUP_RSS=()
+declare -a STARTUP_LISTEN=() STARTUP_FIRST=() STARTUP_CPU=() STARTUP_RSS=() ALLCPU_LISTEN=() ALLCPU_FIRST=() ALLCPU_CPU=()
 if [ "$STARTS" -gt 0 ] && [ -n "${BUILT[quickstart-aot]:-}" ]; then
   for i in $(seq 1 "$STARTS"); do
     log "AOT quickstart start $i/$STARTS (load average $(loadavg))"
     start_app quickstart aot "quickstart-aot-start-$i" || break
     if wait_startup; then
-      STARTUP_LISTEN+=("$listening_ms"); STARTUP_FIRST+=("$first_ms")
+      STARTUP_LISTEN+=("$listening_ms"); STARTUP_FIRST+=("$first_ms"); STARTUP_CPU+=("$first_cpu_ms")
       "${WRK_PIN[@]}" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$RSS_LOAD" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$PROTECTED" >"$OUT/logs/wrk-rss-$i.txt"
       STARTUP_RSS+=("$(awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$pid/status")")
     else
@@ -295,6 +304,21 @@ if [ "$STARTS" -gt 0 ] && [ -n "${BUILT[quickstart-aot]:-}" ]; then
     fi
     stop_app
   done
+  # The same binary on every CPU (the key fetch on the thread pool can overlap host start): timing only, no load.
+  if [ "$STARTUP_ALL_CPUS" = 1 ]; then
+    APP_PIN=()
+    for i in $(seq 1 "$STARTS"); do
+      log "AOT quickstart start $i/$STARTS on every CPU (load average $(loadavg))"
+      start_app quickstart aot "quickstart-aot-allcpus-$i" || break
+      if wait_startup; then
+        ALLCPU_LISTEN+=("$listening_ms"); ALLCPU_FIRST+=("$first_ms"); ALLCPU_CPU+=("$first_cpu_ms")
+      else
+        problem "AOT quickstart start $i on every CPU: no authorized 200 (see $OUT/logs/quickstart-aot-allcpus-$i.log)"
+      fi
+      stop_app
+    done
+    APP_PIN=("${SERVER_PIN[@]}")
+  fi
 fi
 
 # --- JIT warm-up: the quickstart started cold, the first FIRST_SECONDS of load on the protected route, per mode -------
@@ -356,8 +380,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "-" || b == "-" || b == 0) p
     echo
     echo "AOT quickstart over ${#STARTUP_FIRST[@]} cold starts, min / median / max (targets: first authorized response < 100 ms, RSS after $RSS_LOAD of load < 40 MB):"
     echo "- start to listening: $(stats "${STARTUP_LISTEN[@]}") ms"
-    echo "- start to first authorized response: $(stats "${STARTUP_FIRST[@]}") ms"
+    echo "- start to first authorized response: $(stats "${STARTUP_FIRST[@]}") ms (CPU time used by then: $(stats "${STARTUP_CPU[@]}") ms)"
     echo "- RSS after $RSS_LOAD of load on $PROTECTED: $(stats "${STARTUP_RSS[@]}") MB"
+    if [ ${#ALLCPU_FIRST[@]} -gt 0 ]; then
+      echo "- on every CPU (not pinned), ${#ALLCPU_FIRST[@]} starts: listening $(stats "${ALLCPU_LISTEN[@]}") ms, first authorized response $(stats "${ALLCPU_FIRST[@]}") ms (CPU time $(stats "${ALLCPU_CPU[@]}") ms)"
+    fi
   fi
   if [ -n "$WARMUP_MODES" ]; then
     echo
