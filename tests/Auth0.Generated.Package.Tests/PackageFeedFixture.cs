@@ -4,15 +4,16 @@ using Auth0.Generated.Tests.Shared;
 namespace Auth0.Generated.Package.Tests;
 
 /// <summary>
-/// Packs src/Runtime once per test run into a folder feed, with a version unique to the run, so a package restored
-/// by an earlier run can never stand in for this one. Set <c>AUTH0_GENERATED_PACKAGE_FEED</c> to a folder holding an
-/// already packed <c>Auth0.Generated.*.nupkg</c> to test that package instead.
+/// Packs src/Runtime (and the Redis replay store's package, src/Runtime/StackExchangeRedis) once per test run into a
+/// folder feed, with a version unique to the run, so a package restored by an earlier run can never stand in for this
+/// one. Set <c>AUTH0_GENERATED_PACKAGE_FEED</c> to a folder holding already packed packages to test those instead.
 /// Restores go to a package folder of the tests' own (NUGET_PACKAGES), never the user's, with the user's
 /// ~/.nuget/packages as a read-only fallback so packages already there are not downloaded again.
 /// </summary>
 public sealed class PackageFeedFixture : IAsyncLifetime
 {
     public const string PackageId = "Auth0.Generated";
+    public const string RedisPackageId = "Auth0.Generated.StackExchangeRedis";
     public const string FeedVariable = "AUTH0_GENERATED_PACKAGE_FEED";
 
     /// <summary>Environment variables the test host inherits from `dotnet test` that would steer child builds.</summary>
@@ -29,6 +30,9 @@ public sealed class PackageFeedFixture : IAsyncLifetime
     public string Feed { get; private set; } = string.Empty;
 
     public string PackagePath { get; private set; } = string.Empty;
+
+    /// <summary>The Redis replay store's package, of the same version.</summary>
+    public string RedisPackagePath { get; private set; } = string.Empty;
 
     public string Version { get; private set; } = string.Empty;
 
@@ -56,9 +60,12 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         if (!string.IsNullOrEmpty(prebuilt))
         {
             Feed = Path.GetFullPath(prebuilt);
-            PackagePath = Directory.GetFiles(Feed, PackageId + ".*.nupkg").Where(p => !p.EndsWith(".snupkg", StringComparison.Ordinal)).OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
+            PackagePath = Directory.GetFiles(Feed, PackageId + ".*.nupkg")
+                .Where(p => !p.EndsWith(".snupkg", StringComparison.Ordinal) && !Path.GetFileName(p).StartsWith(RedisPackageId + ".", StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal).LastOrDefault()
                 ?? throw new InvalidOperationException($"{FeedVariable}='{Feed}' holds no {PackageId}.*.nupkg.");
             Version = Path.GetFileNameWithoutExtension(PackagePath)[(PackageId.Length + 1)..];
+            RedisPackagePath = Path.Combine(Feed, $"{RedisPackageId}.{Version}.nupkg");
             return;
         }
 
@@ -66,23 +73,32 @@ public sealed class PackageFeedFixture : IAsyncLifetime
         Feed = Path.Combine(WorkRoot, "feed-" + Version);
         Directory.CreateDirectory(Feed);
         // The repository's own restore uses the developer's usual package folder; only fresh projects are isolated.
+        PackagePath = await PackAsync(Path.Combine(RepoRoot, "src", "Runtime", "Auth0.Generated.csproj"), PackageId).ConfigureAwait(false);
+        RedisPackagePath = await PackAsync(Path.Combine(RepoRoot, "src", "Runtime", "StackExchangeRedis", RedisPackageId + ".csproj"), RedisPackageId).ConfigureAwait(false);
+    }
+
+    /// <summary>Packs <paramref name="project"/> into the feed at this run's version; the path of the package it made.</summary>
+    private async Task<string> PackAsync(string project, string id)
+    {
         var pack = await ProcessRunner.RunAsync(
             "dotnet",
-            ["pack", Path.Combine(RepoRoot, "src", "Runtime", "Auth0.Generated.csproj"), "-c", "Release", "-o", Feed, "-p:Version=" + Version],
+            ["pack", project, "-c", "Release", "-o", Feed, "-p:Version=" + Version],
             RepoRoot,
             new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1", ["MSBUILDDISABLENODEREUSE"] = "1" },
             TimeSpan.FromMinutes(10),
             InheritedBuildVariables).ConfigureAwait(false);
         if (pack.ExitCode != 0)
         {
-            throw new InvalidOperationException("Packing Auth0.Generated failed: " + pack);
+            throw new InvalidOperationException($"Packing {id} failed: " + pack);
         }
 
-        PackagePath = Path.Combine(Feed, $"{PackageId}.{Version}.nupkg");
-        if (!File.Exists(PackagePath))
+        var path = Path.Combine(Feed, $"{id}.{Version}.nupkg");
+        if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"dotnet pack did not produce {PackagePath}: {pack}");
+            throw new InvalidOperationException($"dotnet pack did not produce {path}: {pack}");
         }
+
+        return path;
     }
 
     public Task DisposeAsync()

@@ -54,6 +54,8 @@ public sealed class PackageLayoutTests(PackageFeedFixture fixture)
         Assert.Contains("Microsoft.IdentityModel.JsonWebTokens", dependencies);
         Assert.Contains("Microsoft.IdentityModel.Protocols.OpenIdConnect", dependencies);
         Assert.DoesNotContain(dependencies, d => d.StartsWith("Auth0.Generated", StringComparison.Ordinal) || d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+        // Redis is the replay store package's dependency, not every application's.
+        Assert.DoesNotContain("StackExchange.Redis", dependencies);
         Assert.Contains(metadata.Descendants(ns + "frameworkReference"), f => f.Attribute("name")!.Value == "Microsoft.AspNetCore.App");
     }
 
@@ -66,10 +68,30 @@ public sealed class PackageLayoutTests(PackageFeedFixture fixture)
         Assert.Contains(package.Entries, e => e.FullName == "lib/net10.0/Auth0.Generated.pdb");
     }
 
-    private XDocument ReadNuspec()
+    [Fact]
+    public void Redis_store_package_holds_its_assembly_and_depends_on_this_runtime_version_and_StackExchange_Redis()
     {
-        using var package = ZipFile.OpenRead(fixture.PackagePath);
-        var entry = package.Entries.Single(e => e.FullName == PackageFeedFixture.PackageId + ".nuspec");
+        using (var package = ZipFile.OpenRead(fixture.RedisPackagePath))
+        {
+            Assert.Equal(
+                ["lib/net10.0/Auth0.Generated.StackExchangeRedis.dll", "lib/net10.0/Auth0.Generated.StackExchangeRedis.xml"],
+                package.Entries.Select(e => e.FullName).Where(e => e.StartsWith("lib/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+            Assert.DoesNotContain(package.Entries, e => e.FullName.StartsWith("analyzers/", StringComparison.Ordinal));
+        }
+
+        var nuspec = ReadNuspec(fixture.RedisPackagePath, PackageFeedFixture.RedisPackageId);
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var dependencies = nuspec.Descendants(ns + "dependency").ToDictionary(d => d.Attribute("id")!.Value, d => d.Attribute("version")!.Value);
+        Assert.Equal(fixture.Version, dependencies[PackageFeedFixture.PackageId]);
+        Assert.True(dependencies.ContainsKey("StackExchange.Redis"));
+    }
+
+    private XDocument ReadNuspec() => ReadNuspec(fixture.PackagePath, PackageFeedFixture.PackageId);
+
+    private static XDocument ReadNuspec(string path, string id)
+    {
+        using var package = ZipFile.OpenRead(path);
+        var entry = package.Entries.Single(e => e.FullName == id + ".nuspec");
         using var stream = entry.Open();
         return XDocument.Load(stream);
     }

@@ -11,7 +11,7 @@ namespace Auth0.Generated.DPoP;
 /// <see cref="IDistributedCache"/> has no atomic add-if-absent, so this store reads, then writes: every copy of a proof
 /// that reads before the first write lands passes (one instance or several; under load, many copies, see
 /// docs/dpop.md). Replays after that are refused. On Redis use
-/// <see cref="RedisDPoPReplayStore"/> (one atomic <c>SET NX PX</c>); on another backend implement
+/// <c>RedisDPoPReplayStore</c> of Auth0.Generated.StackExchangeRedis (one atomic <c>SET NX PX</c>); on another backend implement
 /// <see cref="IDPoPReplayStore"/> on its atomic primitive for strict once-only semantics.
 /// </remarks>
 public sealed class DistributedCacheDPoPReplayStore : IDPoPReplayStore

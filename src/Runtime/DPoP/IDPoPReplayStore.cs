@@ -3,7 +3,7 @@ namespace Auth0.Generated.DPoP;
 /// <summary>
 /// Remembers the DPoP proofs already used, so a replayed proof is refused (RFC 9449 section 11.1). The default store is
 /// in memory (one instance, <see cref="DPoPOptions.ReplayCacheSize"/>); several instances behind a load balancer need a
-/// shared store: <see cref="RedisDPoPReplayStore"/> (strict), or <see cref="DistributedCacheDPoPReplayStore"/> on any
+/// shared store: <c>RedisDPoPReplayStore</c> (strict; package Auth0.Generated.StackExchangeRedis), or <see cref="DistributedCacheDPoPReplayStore"/> on any
 /// <c>IDistributedCache</c> (not strict under concurrency). Implement it on an atomic primitive (an insert under a
 /// unique index, a conditional put) for strict once-only semantics on another backend.
 /// </summary>
