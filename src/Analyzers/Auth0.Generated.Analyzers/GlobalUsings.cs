@@ -4,4 +4,7 @@ global using System.Collections.Generic;
 global using System.Collections.Immutable;
 global using Auth0.Generated.Shared;
 global using Microsoft.CodeAnalysis;
+global using Microsoft.CodeAnalysis.CSharp;
+global using Microsoft.CodeAnalysis.CSharp.Syntax;
+global using Microsoft.CodeAnalysis.Diagnostics;
 global using Microsoft.CodeAnalysis.Operations;
