@@ -1,4 +1,4 @@
-// The namespaces nearly every analyzer file uses, once. The linked src/Shared files name their own.
+// The namespaces most analyzer files use, once. The linked src/Shared files name their own.
 global using System;
 global using System.Collections.Generic;
 global using System.Collections.Immutable;
