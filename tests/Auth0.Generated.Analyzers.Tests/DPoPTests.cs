@@ -48,4 +48,31 @@ public class DPoPTests
                 public static void Services(IServiceCollection services, Auth0.Generated.DPoP.DPoPMode mode)
                     => services.AddAuth0Api(o => o.DPoP.Mode = mode);
             """)).RunAsync();
+
+    [Fact]
+    public Task A_further_scheme_that_disables_DPoP_leaves_the_default_schemes_endpoints_alone()
+        => Verify.Analyzer<DPoPAnalyzer>(Minimal(
+            """
+            app.MapGet("/a", [RequireDPoP] () => "ok");
+            app.MapGroup("/g").RequireDPoP();
+            """,
+            """
+
+                public static void Services(IServiceCollection services)
+                {
+                    services.AddAuth0Api();
+                    new Microsoft.AspNetCore.Authentication.AuthenticationBuilder(services)
+                        .AddAuth0Api("Legacy", o => o.DPoP.Mode = Auth0.Generated.DPoP.DPoPMode.Disabled);
+                }
+            """)).RunAsync();
+
+    [Fact]
+    public Task Disabling_DPoP_on_the_default_scheme_through_the_authentication_builder_is_reported()
+        => Verify.Analyzer<DPoPAnalyzer>(Minimal(
+            """app.MapGet("/a", [{|A0G401:RequireDPoP|}] () => "ok");""",
+            """
+
+                public static void Services(IServiceCollection services)
+                    => services.AddAuthentication().AddAuth0Api(o => o.DPoP.Mode = Auth0.Generated.DPoP.DPoPMode.Disabled);
+            """)).RunAsync();
 }

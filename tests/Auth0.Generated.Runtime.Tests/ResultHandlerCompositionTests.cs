@@ -109,6 +109,32 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
     }
 
     [Fact]
+    public async Task Plain_authorize_policies_take_the_shortcut_for_our_tokens_with_the_stock_answers()
+    {
+        await using var app = await StartAsync(services => services.AddAuth0Api());
+        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
+        var client = app.GetTestClient();
+        var token = Issuer.Token().Build();
+
+        // The "authenticated user" requirement alone, with or without the scheme named: decided without the stock
+        // evaluation, and the authentication result the middleware stores is the Auth0 scheme's, as with the stock one.
+        var authenticated = await Send(client, "/authenticated", token);
+        Assert.Equal(HttpStatusCode.OK, authenticated.StatusCode);
+        Assert.Equal(Auth0ApiDefaults.AuthenticationScheme, await authenticated.Content.ReadAsStringAsync());
+        var named = await Send(client, "/authenticated-scheme", token);
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal(Auth0ApiDefaults.AuthenticationScheme, await named.Content.ReadAsStringAsync());
+        Assert.Equal(2, shortcut.Shortcuts);
+        Assert.Equal(0, shortcut.Fallbacks);
+
+        // No token, and an invalid one: the stock path answers 401.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new System.Uri("/authenticated", System.UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, "/authenticated-scheme", token + "x")).StatusCode);
+        Assert.Equal(2, shortcut.Shortcuts);
+        Assert.Equal(2, shortcut.Fallbacks);
+    }
+
+    [Fact]
     public async Task An_application_authorization_handler_turns_the_shortcut_off()
     {
         await using var app = await StartAsync(services =>
@@ -169,6 +195,11 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
         app.MapGet("/admin", () => "ok").RequireAuthorization("admins");
         app.MapGet("/mixed", () => "ok").RequireScopes("read:messages").RequireAuthorization("admins");
+
+        // What the authorization middleware stored as the request's authentication result: the ticket's scheme.
+        static string? TicketScheme(HttpContext c) => c.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme;
+        app.MapGet("/authenticated", TicketScheme).RequireAuthorization();
+        app.MapGet("/authenticated-scheme", [Authorize(AuthenticationSchemes = Auth0ApiDefaults.AuthenticationScheme)] (HttpContext c) => TicketScheme(c));
         await app.StartAsync();
         return app;
     }

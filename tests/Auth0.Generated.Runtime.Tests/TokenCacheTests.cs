@@ -5,6 +5,7 @@ using System.Security.Claims;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.Extensions.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Runtime.Tests;
@@ -334,6 +335,42 @@ public sealed class TokenCacheTests : IssuerTests
         Assert.Equal(1, Issuer.JwksRequests);
         await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
         Assert.Equal(1, Issuer.JwksRequests);
+    }
+
+    [Fact]
+    public async Task The_startup_fetch_begins_before_any_hosted_service_starts()
+    {
+        // A hosted service registered ahead of everything else (ahead of the web server too) that waits in its StartAsync
+        // for the key fetch: if the fetch began only in a hosted service's own StartAsync, it would wait in vain.
+        var sawFetch = new WaitsForDiscovery(Issuer);
+        SyncClock();
+        await using var api = await TestApiHost.StartAsync(
+            Issuer,
+            TestRoutes.Map,
+            o => o.TimeProvider = _time,
+            services: s => s.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sawFetch)));
+
+        Assert.True(sawFetch.Saw, "the discovery request had not been made while the first hosted service started");
+        await ResponseAssert.Ok(await api.Client.GetAsync("/private", Issuer.Token().Build()));
+        Assert.Equal(1, Issuer.JwksRequests);
+    }
+
+    private sealed class WaitsForDiscovery(TestIssuer issuer) : IHostedService
+    {
+        public bool Saw { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var waited = Stopwatch.StartNew();
+            while (issuer.DiscoveryRequests == 0 && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(10, cancellationToken);
+            }
+
+            Saw = issuer.DiscoveryRequests > 0;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Fact]

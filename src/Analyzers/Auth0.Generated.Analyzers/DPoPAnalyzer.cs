@@ -12,6 +12,8 @@ namespace Auth0.Generated.Analyzers
     {
         private const string OptionsMetadataName = "Auth0.Generated.DPoP.DPoPOptions";
         private const string ModeMetadataName = "Auth0.Generated.DPoP.DPoPMode";
+        private const string DefaultsMetadataName = "Auth0.Generated.Auth0ApiDefaults";
+        private const string AddAuth0Api = "AddAuth0Api";
 
         public DPoPAnalyzer()
             : base(Descriptors.RequireDPoPWithDPoPDisabled)
@@ -29,6 +31,7 @@ namespace Auth0.Generated.Analyzers
             }
 
             var disabled = GetDisabledValue(mode);
+            var defaultScheme = GetDefaultScheme(start.Compilation);
             var requirements = new ConcurrentBag<(Location Location, string Display)>();
             var disabledInCode = 0;
 
@@ -39,7 +42,8 @@ namespace Auth0.Generated.Analyzers
                     if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Mode" } property }
                         && SymbolEqualityComparer.Default.Equals(property.ContainingType, options)
                         && assignment.Value.ConstantValue is { HasValue: true, Value: { } value }
-                        && Equals(value, disabled))
+                        && Equals(value, disabled)
+                        && !ConfiguresFurtherScheme(assignment, defaultScheme))
                     {
                         System.Threading.Interlocked.Exchange(ref disabledInCode, 1);
                     }
@@ -85,6 +89,50 @@ namespace Auth0.Generated.Analyzers
                     requirements.Add((Location.Create(reference.SyntaxTree, reference.Span), "[RequireDPoP]"));
                 }
             }
+        }
+
+        /// <summary>
+        /// Whether <paramref name="assignment"/> is in the options of a further scheme
+        /// (<c>AddAuth0Api("Legacy", o =&gt; o.DPoP.Mode = DPoPMode.Disabled)</c>): that mode is the further scheme's, and
+        /// <c>[RequireDPoP]</c> endpoints keep the <c>Auth0</c> scheme's. A scheme name that is not a constant counts as
+        /// further (not knowable: no report).
+        /// </summary>
+        private static bool ConfiguresFurtherScheme(IOperation assignment, string defaultScheme)
+        {
+            for (var current = assignment.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IInvocationOperation { TargetMethod.Name: AddAuth0Api } invocation)
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                        {
+                            return !(argument.Value.ConstantValue is { HasValue: true, Value: string scheme } && scheme == defaultScheme);
+                        }
+                    }
+
+                    return false;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The runtime's default scheme name (<c>Auth0ApiDefaults.AuthenticationScheme</c>), read from the referenced runtime.</summary>
+        private static string GetDefaultScheme(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName(DefaultsMetadataName) is { } defaults)
+            {
+                foreach (var member in defaults.GetMembers("AuthenticationScheme"))
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true, ConstantValue: string name })
+                    {
+                        return name;
+                    }
+                }
+            }
+
+            return "Auth0";
         }
 
         private static object? GetDisabledValue(INamedTypeSymbol mode)

@@ -49,10 +49,23 @@ internal sealed class Auth0SchemeSelector
             selection = _selections.GetValue(endpoint, e => Select(e, policies));
         }
 
-        return selection.IsCompletedSuccessfully ? new(selection.Result.Defers) : AwaitAsync(selection);
+        return selection.IsCompletedSuccessfully ? new(selection.Result.Defers) : AwaitAsync(endpoint, selection);
     }
 
-    private static async ValueTask<bool> AwaitAsync(Task<Selection> selection) => (await selection.ConfigureAwait(false)).Defers;
+    private async ValueTask<bool> AwaitAsync(Endpoint endpoint, Task<Selection> selection)
+    {
+        try
+        {
+            return (await selection.ConfigureAwait(false)).Defers;
+        }
+        catch
+        {
+            // A policy provider that failed (a store that did not answer) fails this request, as it would in the
+            // authorization middleware; the next request asks it again instead of failing for the application's life.
+            _selections.Remove(endpoint);
+            throw;
+        }
+    }
 
     private async Task<Selection> Select(Endpoint endpoint, IAuthorizationPolicyProvider policies)
     {

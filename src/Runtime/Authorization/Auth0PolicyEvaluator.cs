@@ -6,10 +6,11 @@ namespace Auth0.Generated.Authorization;
 
 /// <summary>
 /// ASP.NET Core's <see cref="PolicyEvaluator"/> with a shortcut for the requests whose outcome is already known (issue 13
-/// item 2): when an endpoint's policy holds only <see cref="Auth0Requirement"/>s (and the "authenticated user"
-/// requirement), the request was authenticated by the Auth0 scheme, every check passes, and the application registered
-/// no authorization service, evaluator or handler of its own, it answers success without authenticating the scheme a
-/// second time, merging principals, or building an <see cref="AuthorizationHandlerContext"/>. Everything else, every
+/// item 2): when an endpoint's policy holds only <see cref="Auth0Requirement"/>s and the "authenticated user" requirement
+/// (or that requirement alone: a plain <c>[Authorize]</c>), the request was authenticated by the Auth0 scheme, every
+/// check passes, and the application registered no authorization service, evaluator or handler of its own, it answers
+/// success without authenticating the scheme a second time, merging principals, or building an
+/// <see cref="AuthorizationHandlerContext"/>. Everything else, every
 /// failure included, goes through the stock evaluator, so every answer (401, 403, the application's own handlers and
 /// policies) comes from exactly where it came from before.
 /// </summary>
@@ -46,7 +47,8 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
     {
         // The stock evaluator authenticates the policy's schemes again and merges their principals into a new one. When
         // the policy names only the scheme the authentication middleware already ran, and that run succeeded with the
-        // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored.
+        // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored (for
+        // a policy that names no scheme, the stock evaluator hands back that same stored result).
         if (_shortcut.Applies(context.RequestServices)
             && PlanFor(policy) is not null
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
@@ -59,20 +61,40 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
         return Inner.AuthenticateAsync(policy, context);
     }
 
-    public async Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
+    public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
         if (authenticationResult is { Succeeded: true }
             && _shortcut.Applies(context.RequestServices)
             && PlanFor(policy) is { } requirements
             && IsAuthenticated(context)
-            && context.GetAccessToken() is { } token
-            && await AllHoldAsync(requirements, token, context).ConfigureAwait(false))
+            && context.GetAccessToken() is { } token)
+        {
+            var hold = AllHoldAsync(requirements, token, context);
+            if (!hold.IsCompletedSuccessfully)
+            {
+                return AwaitShortcutAsync(hold, policy, authenticationResult, context, resource);
+            }
+
+            if (hold.Result)
+            {
+                // Synchronous checks (every generated one): no state machine, one shared completed task.
+                _shortcut.CountShortcut();
+                return Auth0PolicyShortcut.SuccessTask;
+            }
+        }
+
+        // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
+        return Inner.AuthorizeAsync(policy, authenticationResult, context, resource);
+    }
+
+    private async Task<PolicyAuthorizationResult> AwaitShortcutAsync(ValueTask<bool> hold, AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
+    {
+        if (await hold.ConfigureAwait(false))
         {
             _shortcut.CountShortcut();
             return Auth0PolicyShortcut.Success;
         }
 
-        // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
         return await Inner.AuthorizeAsync(policy, authenticationResult, context, resource).ConfigureAwait(false);
     }
 

@@ -13,6 +13,9 @@ internal sealed class Auth0PolicyShortcut
     /// <summary>One shared success: <see cref="PolicyAuthorizationResult"/> is immutable.</summary>
     internal static readonly PolicyAuthorizationResult Success = PolicyAuthorizationResult.Success();
 
+    /// <summary>The same success as a completed task, for the synchronous path.</summary>
+    internal static readonly Task<PolicyAuthorizationResult> SuccessTask = Task.FromResult(Success);
+
     private static readonly ConditionalWeakTable<AuthorizationPolicy, Plan>.CreateValueCallback CreatePlan = static policy => new Plan(PlanOf(policy));
 
     private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
@@ -48,12 +51,17 @@ internal sealed class Auth0PolicyShortcut
         return state == 1;
     }
 
-    /// <summary>The policy's <see cref="Auth0Requirement"/>s when it holds nothing else (but "authenticated"); otherwise null.</summary>
+    /// <summary>
+    /// The policy's <see cref="Auth0Requirement"/>s when it holds nothing else but the "authenticated user" requirement
+    /// (empty for a policy of that requirement alone: a plain <c>[Authorize]</c>, <c>RequireAuthorization()</c> or a
+    /// <c>RequireAuthenticatedUser()</c> fallback policy); otherwise null.
+    /// </summary>
     public Auth0Requirement[]? PlanFor(AuthorizationPolicy policy) => _plans.GetValue(policy, CreatePlan).Requirements;
 
     private static Auth0Requirement[]? PlanOf(AuthorizationPolicy policy)
     {
         var count = 0;
+        var authenticated = false;
         foreach (var requirement in policy.Requirements)
         {
             switch (requirement)
@@ -62,6 +70,7 @@ internal sealed class Auth0PolicyShortcut
                     count++;
                     break;
                 case DenyAnonymousAuthorizationRequirement:
+                    authenticated = true;
                     break;
                 default:
                     return null;
@@ -70,7 +79,7 @@ internal sealed class Auth0PolicyShortcut
 
         if (count == 0)
         {
-            return null;
+            return authenticated ? [] : null;
         }
 
         var requirements = new Auth0Requirement[count];

@@ -8,7 +8,13 @@ namespace Auth0.Generated.Keys;
 /// (it joins the fetch if it is still in flight: one fetch at a time). Never delays or fails startup: a failed fetch is
 /// logged by the key source and retried on demand by requests, as without the warm-up.
 /// </summary>
-internal sealed partial class SigningKeysWarmUp : IHostedService
+/// <remarks>
+/// The fetch starts in <see cref="StartingAsync"/>, which the host calls before any hosted service's
+/// <see cref="IHostedService.StartAsync"/> (the web host's among them: building the request pipeline, binding the
+/// server), and runs on the thread pool: the TLS handshake and the key download overlap the rest of startup instead of
+/// following it (issue 13 item 3).
+/// </remarks>
+internal sealed partial class SigningKeysWarmUp : IHostedLifecycleService
 {
     private readonly Auth0ValidatorProvider _validators;
     private readonly IOptionsMonitor<Auth0ApiOptions> _options;
@@ -21,17 +27,26 @@ internal sealed partial class SigningKeysWarmUp : IHostedService
         _logger = logger;
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public Task StartingAsync(CancellationToken cancellationToken)
     {
         if (_options.Get(Auth0ApiDefaults.AuthenticationScheme).FetchKeysAtStartup)
         {
-            _ = WarmUpAsync();
+            // Not awaited: startup never waits on the network (and WarmUpAsync never throws).
+            _ = Task.Run(WarmUpAsync, CancellationToken.None);
         }
 
         return Task.CompletedTask;
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task WarmUpAsync()
     {

@@ -122,4 +122,81 @@ public sealed class DPoPPerEndpointSchemeTests : IssuerTests
         Assert.Equal(DPoPMode.Required, options.Get(Strict).DPoP.Mode);
         Assert.Equal(DPoPMode.Allowed, options.Get(Auth0ApiDefaults.AuthenticationScheme).DPoP.Mode);
     }
+
+    [Fact]
+    public async Task A_policy_provider_failure_is_not_remembered_for_the_endpoint()
+    {
+        // The endpoint's scheme selection asks the policy provider once; when the provider fails (here once, with an
+        // exception that is not the "no such policy" one), the failure answers that request only, and the next request
+        // asks again instead of failing for the life of the application.
+        var flaky = new FailsOnce();
+        await using var api = await TestApiHost.StartAsync(Issuer, Map, services: services =>
+        {
+            new AuthenticationBuilder(services).AddAuth0Api(Strict, o => o.DPoP.Mode = DPoPMode.Required);
+            services.AddAuthorization(o => o.AddPolicy("dpop-only", p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser()));
+            services.AddOpenApi(o => o.AddAuth0Security());
+            services.AddSingleton<IAuthorizationPolicyProvider>(provider => flaky.Wrap(
+                new DefaultAuthorizationPolicyProvider(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>())));
+        });
+        var bearer = Issuer.Token().Scope("read:data").Build();
+
+        flaky.Armed = true;
+        var failed = await Record.ExceptionAsync(async () =>
+        {
+            using var first = await api.Client.SendAsync("/strict-policy", bearer, "Bearer");
+            Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        });
+        Assert.True(failed is null or TimeoutException, failed?.ToString());
+        Assert.Equal(1, flaky.Failures);
+
+        // The selection is made again: the Required scheme alone answers Bearer on this endpoint, as it always should.
+        await DPoPTestSupport.DPoPError(await api.Client.SendAsync("/strict-policy", bearer, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
+        using var key = TestDPoPKey.Create();
+        var bound = Issuer.BoundToken(key).Scope("read:data").Build();
+        await ResponseAssert.Ok(await api.Client.SendAsync("/strict-policy", bound, "DPoP", key.Proof(bound, "/strict-policy").Build()));
+        Assert.Equal(1, flaky.Failures);
+    }
+
+    /// <summary>A policy provider that throws <see cref="TimeoutException"/> on its first call once armed.</summary>
+    private sealed class FailsOnce
+    {
+        private int _failures;
+
+        public bool Armed { get; set; }
+
+        public int Failures => _failures;
+
+        public IAuthorizationPolicyProvider Wrap(IAuthorizationPolicyProvider inner) => new Provider(this, inner);
+
+        private void MaybeFail()
+        {
+            if (Armed)
+            {
+                Armed = false;
+                Interlocked.Increment(ref _failures);
+                throw new TimeoutException("The policy store did not answer.");
+            }
+        }
+
+        private sealed class Provider(FailsOnce owner, IAuthorizationPolicyProvider inner) : IAuthorizationPolicyProvider
+        {
+            public Task<AuthorizationPolicy> GetDefaultPolicyAsync()
+            {
+                owner.MaybeFail();
+                return inner.GetDefaultPolicyAsync();
+            }
+
+            public Task<AuthorizationPolicy?> GetFallbackPolicyAsync()
+            {
+                owner.MaybeFail();
+                return inner.GetFallbackPolicyAsync();
+            }
+
+            public Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)
+            {
+                owner.MaybeFail();
+                return inner.GetPolicyAsync(policyName);
+            }
+        }
+    }
 }
