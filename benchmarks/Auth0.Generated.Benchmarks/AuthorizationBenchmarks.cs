@@ -26,9 +26,8 @@ namespace Auth0.Generated.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class AuthorizationBenchmarks
+public class AuthorizationBenchmarks : TokenBenchmarksBase
 {
-    private BenchmarkTokens _tokens = null!;
     private AccessToken _token = null!;
     private ClaimsPrincipal _user = null!;
     private DefaultHttpContext _httpContext = null!;
@@ -40,15 +39,12 @@ public class AuthorizationBenchmarks
     private AuthorizationPolicy _oursScopePolicy = null!;
     private AuthorizationPolicy _oursClaimPolicy = null!;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override async Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
-
         // The token as authentication leaves it: validated once, then handed to authorization.
         // JwtBearer's default handler maps inbound claim types; the principal below is what a stock app sees.
         var stockHandler = new JsonWebTokenHandler { MapInboundClaims = true };
-        var validated = await stockHandler.ValidateTokenAsync(_tokens.Token, _tokens.CreateValidationParameters()).ConfigureAwait(false);
+        var validated = await stockHandler.ValidateTokenAsync(Tokens.Token, Tokens.CreateValidationParameters()).ConfigureAwait(false);
         if (!validated.IsValid)
         {
             throw new System.InvalidOperationException("The benchmark token does not validate.", validated.Exception);
@@ -80,17 +76,12 @@ public class AuthorizationBenchmarks
         _oursScopePolicy = new AuthorizationPolicyBuilder(Auth0ApiDefaults.AuthenticationScheme).RequireAuthenticatedUser().AddRequirements(scopeRequirement).Build();
         _oursClaimPolicy = new AuthorizationPolicyBuilder(Auth0ApiDefaults.AuthenticationScheme).RequireAuthenticatedUser().AddRequirements(claimRequirement).Build();
 
-        // Fail the run, not the figures, if any path refuses the token.
-        if (!Ours_Scope_Check() || !Ours_Claim_Check() || !await Stock_Scope_HasScopeHandler().ConfigureAwait(false)
-            || !await Stock_Claim_RequireClaim().ConfigureAwait(false) || !await Ours_Scope_InAuthorizationService().ConfigureAwait(false)
-            || !await Ours_Claim_InAuthorizationService().ConfigureAwait(false))
-        {
-            throw new System.InvalidOperationException("A benchmarked authorization path refused the benchmark token.");
-        }
+        Require(
+            Ours_Scope_Check() && Ours_Claim_Check() && await Stock_Scope_HasScopeHandler().ConfigureAwait(false)
+            && await Stock_Claim_RequireClaim().ConfigureAwait(false) && await Ours_Scope_InAuthorizationService().ConfigureAwait(false)
+            && await Ours_Claim_InAuthorizationService().ConfigureAwait(false),
+            "A benchmarked authorization path refused the benchmark token.");
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _tokens.Dispose();
 
     [BenchmarkCategory("Scope"), Benchmark(Baseline = true)]
     public async Task<bool> Stock_Scope_HasScopeHandler()

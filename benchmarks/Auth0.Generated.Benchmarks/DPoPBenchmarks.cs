@@ -20,12 +20,11 @@ namespace Auth0.Generated.Benchmarks;
 /// </summary>
 [MemoryDiagnoser]
 [InvocationCount(ProofsPerIteration)]
-public class DPoPBenchmarks
+public class DPoPBenchmarks : TokenBenchmarksBase
 {
     private const int ProofsPerIteration = 2048;
     private const string Path = "/api/private-scoped";
 
-    private BenchmarkTokens _tokens = null!;
     private App _app = null!;
     private string _bearer = null!;
     private string _bound = null!;
@@ -37,10 +36,8 @@ public class DPoPBenchmarks
     [Params("ES256", "RS256", "PS256")]
     public string Algorithm { get; set; } = "ES256";
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override async Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
         _keys["ES256"] = DPoPKey.CreateES256();
         var rsa = System.Security.Cryptography.RSA.Create(2048);
         _keyPairs.Add(rsa);
@@ -50,10 +47,7 @@ public class DPoPBenchmarks
         _bound = Mint(_keys[Algorithm].Thumbprint);
         _app = Build();
         NewProofs();
-        if (await Dpop() != StatusCodes.Status200OK || await Bearer() != StatusCodes.Status200OK)
-        {
-            throw new InvalidOperationException("The benchmark requests are not answered 200.");
-        }
+        Require(await Dpop() == StatusCodes.Status200OK && await Bearer() == StatusCodes.Status200OK, "The benchmark requests are not answered 200.");
     }
 
     [IterationSetup]
@@ -70,8 +64,7 @@ public class DPoPBenchmarks
         _next = 0;
     }
 
-    [GlobalCleanup]
-    public async Task Cleanup()
+    protected override async Task CleanupAsync()
     {
         await _app.DisposeAsync().ConfigureAwait(false);
         foreach (var key in _keys.Values)
@@ -83,8 +76,6 @@ public class DPoPBenchmarks
         {
             pair.Dispose();
         }
-
-        _tokens.Dispose();
     }
 
     [Benchmark(Baseline = true)]
@@ -108,12 +99,12 @@ public class DPoPBenchmarks
             claims["cnf"] = new Dictionary<string, object> { ["jkt"] = jkt };
         }
 
-        return _tokens.Sign(claims);
+        return Tokens.Sign(claims);
     }
 
     private App Build()
         => App.Ours(
-            _tokens,
+            Tokens,
             configure: null,
             // Room for every proof of the run (the default store refuses new proofs when full).
             services => services.AddSingleton<IDPoPReplayStore>(new InMemoryDPoPReplayStore(TimeProvider.System, capacity: 10_000_000)),

@@ -24,9 +24,8 @@ namespace Auth0.Generated.Benchmarks;
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
-public class DPoPProofStepBenchmarks
+public class DPoPProofStepBenchmarks : TokenBenchmarksBase
 {
-    private BenchmarkTokens _tokens = null!;
     private DPoPKey _key = null!;
     private RSA? _rsa;
     private string _proof = null!;
@@ -47,11 +46,9 @@ public class DPoPProofStepBenchmarks
     [Params("ES256", "RS256")]
     public string Algorithm { get; set; } = "ES256";
 
-    [GlobalSetup]
-    public void Setup()
+    protected override Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
-        _tokenPayload = _tokens.Token.Split('.')[1];
+        _tokenPayload = Tokens.Token.Split('.')[1];
         if (Algorithm == "ES256")
         {
             _key = DPoPKey.CreateES256();
@@ -62,7 +59,7 @@ public class DPoPProofStepBenchmarks
             _key = DPoPKey.FromRsa(_rsa, Algorithm);
         }
 
-        _proof = _key.CreateProof("GET", new Uri("http://localhost/api/private-scoped"), _tokens.Token);
+        _proof = _key.CreateProof("GET", new Uri("http://localhost/api/private-scoped"), Tokens.Token);
         var lastDot = _proof.LastIndexOf('.');
         _signingInput = Encoding.ASCII.GetBytes(_proof[..lastDot]);
         _signature = Base64Url.DecodeFromChars(_proof.AsSpan(lastDot + 1));
@@ -83,20 +80,17 @@ public class DPoPProofStepBenchmarks
         }
 
         _store = new InMemoryDPoPReplayStore(TimeProvider.System);
-        if (!Verify())
-        {
-            throw new InvalidOperationException("The benchmark proof does not verify.");
-        }
+        Require(Verify(), "The benchmark proof does not verify.");
+        return Task.CompletedTask;
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
+    protected override Task CleanupAsync()
     {
         _importedEc?.Dispose();
         _importedRsa?.Dispose();
         _key.Dispose();
         _rsa?.Dispose();
-        _tokens.Dispose();
+        return Task.CompletedTask;
     }
 
     [Benchmark]
@@ -144,7 +138,7 @@ public class DPoPProofStepBenchmarks
     }
 
     [Benchmark]
-    public string Ath() => DPoPProofValidator.AccessTokenHash(_tokens.Token);
+    public string Ath() => DPoPProofValidator.AccessTokenHash(Tokens.Token);
 
     [Benchmark]
     public bool CnfJkt() => DPoPConfirmation.TryReadJkt(_tokenPayload, out _);

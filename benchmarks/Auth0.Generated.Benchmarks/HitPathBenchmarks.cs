@@ -27,40 +27,31 @@ namespace Auth0.Generated.Benchmarks;
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
 [CategoriesColumn]
-public class HitPathBenchmarks
+public class HitPathBenchmarks : TokenBenchmarksBase
 {
-    private BenchmarkTokens _tokens = null!;
     private JsonWebTokenHandler _handler = null!;
     private TokenValidationParameters _parameters = null!;
     private ValidatedTokenCache _cache = null!;
-    private string _headerValue = null!;
     private DateTimeOffset _now;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override async Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
         _handler = new JsonWebTokenHandler { MapInboundClaims = false };
-        _parameters = _tokens.CreateValidationParameters();
-        _headerValue = "Bearer " + _tokens.Token; // the lookup reads a segment of the header, as the handler does
+        _parameters = Tokens.CreateValidationParameters();
         _now = DateTimeOffset.UtcNow;
         _cache = new ValidatedTokenCache(Auth0ApiDefaults.DefaultTokenCacheSize);
-        var keys = new SigningKeys([_tokens.SigningKey], _now);
-        _cache.Add(new ValidatedToken(new AccessToken(new JsonWebToken(_tokens.Token)), keys, null, _now.AddHours(-1), _now.AddHours(1), false, null));
-        if (!TextKey_Lookup() || !ShapePass() || !await After_ShapePass_Parse_Validate().ConfigureAwait(false) || !await Before_Parse_Validate_SubPass().ConfigureAwait(false))
-        {
-            throw new InvalidOperationException("A benchmarked path rejected the benchmark token.");
-        }
+        var keys = new SigningKeys([Tokens.SigningKey], _now);
+        _cache.Add(new ValidatedToken(new AccessToken(new JsonWebToken(Tokens.Token)), keys, null, _now.AddHours(-1), _now.AddHours(1), false, null));
+        Require(
+            TextKey_Lookup() && ShapePass() && await After_ShapePass_Parse_Validate().ConfigureAwait(false) && await Before_Parse_Validate_SubPass().ConfigureAwait(false),
+            "A benchmarked path rejected the benchmark token.");
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _tokens.Dispose();
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Key")]
     public ulong Sha256_OfToken()
     {
-        var token = _headerValue.AsSpan(7);
+        var token = BearerAuthorization.AsSpan(7); // a segment of the header, as the handler reads it
         var rented = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(token.Length));
         try
         {
@@ -77,13 +68,13 @@ public class HitPathBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Key")]
-    public bool TextKey_Lookup() => _cache.Find(_headerValue.AsSpan(7), _now) is not null;
+    public bool TextKey_Lookup() => _cache.Find(BearerAuthorization.AsSpan(7), _now) is not null;
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Validation")]
     public async Task<bool> Before_Parse_Validate_SubPass()
     {
-        var jwt = _handler.ReadJsonWebToken(_tokens.Token);
+        var jwt = _handler.ReadJsonWebToken(Tokens.Token);
         var result = await _handler.ValidateTokenAsync(jwt, _parameters).ConfigureAwait(false);
         return result.IsValid && OldSubType(jwt.EncodedPayload) == JsonTokenType.String;
     }
@@ -92,19 +83,19 @@ public class HitPathBenchmarks
     [BenchmarkCategory("Validation")]
     public async Task<bool> After_ShapePass_Parse_Validate()
     {
-        if (PayloadInspector.Inspect(_tokens.Token, out _, out _) != TokenShapeError.None)
+        if (PayloadInspector.Inspect(Tokens.Token, out _, out _) != TokenShapeError.None)
         {
             return false;
         }
 
-        var jwt = _handler.ReadJsonWebToken(_tokens.Token);
+        var jwt = _handler.ReadJsonWebToken(Tokens.Token);
         var result = await _handler.ValidateTokenAsync(jwt, _parameters).ConfigureAwait(false);
         return result.IsValid;
     }
 
     [Benchmark]
     [BenchmarkCategory("Shape")]
-    public bool ShapePass() => PayloadInspector.Inspect(_tokens.Token, out _, out _) == TokenShapeError.None;
+    public bool ShapePass() => PayloadInspector.Inspect(Tokens.Token, out _, out _) == TokenShapeError.None;
 
     /// <summary>The pass the runtime made before issue 12: the JSON type of <c>sub</c> alone.</summary>
     private static JsonTokenType OldSubType(string encodedPayload)

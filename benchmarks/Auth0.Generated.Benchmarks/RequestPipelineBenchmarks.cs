@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Benchmarks;
@@ -26,42 +25,32 @@ namespace Auth0.Generated.Benchmarks;
 /// This is where the time of a request goes, minus Kestrel and the socket.
 /// </summary>
 [MemoryDiagnoser]
-public class RequestPipelineBenchmarks
+public class RequestPipelineBenchmarks : TokenBenchmarksBase
 {
     private const string ScopePath = "/api/private-scoped";
     private const string PublicPath = "/api/public";
 
-    private BenchmarkTokens _tokens = null!;
-    private string _authorization = null!;
     private App _stock = null!;
     private App _oursNoCache = null!;
     private App _oursCache = null!;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override async Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
-        _authorization = "Bearer " + _tokens.Token;
         _stock = BuildStock();
         _oursNoCache = BuildOurs(0);
         _oursCache = BuildOurs(Auth0ApiDefaults.DefaultTokenCacheSize);
         foreach (var (app, path) in new[] { (_stock, ScopePath), (_stock, PublicPath), (_oursNoCache, ScopePath), (_oursCache, ScopePath), (_oursCache, PublicPath) })
         {
             var status = await RunAsync(app, path).ConfigureAwait(false);
-            if (status != StatusCodes.Status200OK)
-            {
-                throw new InvalidOperationException($"{path} answered {status} to the benchmark token.");
-            }
+            Require(status == StatusCodes.Status200OK, $"{path} answered {status} to the benchmark token.");
         }
     }
 
-    [GlobalCleanup]
-    public async Task Cleanup()
+    protected override async Task CleanupAsync()
     {
         await _stock.DisposeAsync().ConfigureAwait(false);
         await _oursNoCache.DisposeAsync().ConfigureAwait(false);
         await _oursCache.DisposeAsync().ConfigureAwait(false);
-        _tokens.Dispose();
     }
 
     [Benchmark(Baseline = true)]
@@ -85,7 +74,7 @@ public class RequestPipelineBenchmarks
     [Benchmark]
     public Task<int> Ours_Public_NoToken() => RunAsync(_oursCache, PublicPath, authorization: null);
 
-    private Task<int> RunAsync(App app, string path) => RunAsync(app, path, _authorization);
+    private Task<int> RunAsync(App app, string path) => RunAsync(app, path, BearerAuthorization);
 
     private static Task<int> RunAsync(App app, string path, string? authorization) => app.RunAsync(path, authorization);
 
@@ -94,21 +83,8 @@ public class RequestPipelineBenchmarks
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
-            .AddJwtBearer(options =>
-            {
-                // The public key as discovery and JWKS deliver it to JwtBearer's configuration manager.
-                var configuration = new OpenIdConnectConfiguration { Issuer = BenchmarkTokens.Issuer };
-                foreach (var key in new JsonWebKeySet(JwksJson(_tokens.SigningKey)).GetSigningKeys())
-                {
-                    configuration.SigningKeys.Add(key);
-                }
-
-                options.Configuration = configuration;
-                options.Audience = BenchmarkTokens.Audience;
-                options.TokenValidationParameters.ValidIssuer = BenchmarkTokens.Issuer;
-                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
-                options.TokenValidationParameters.ClockSkew = TimeSpan.FromSeconds(5);
-            });
+            // The public key as discovery and JWKS deliver it to JwtBearer's configuration manager.
+            .AddJwtBearer(options => ConfigureJwtBearer(options, new JsonWebKeySet(JwksJson(Tokens.SigningKey)).GetSigningKeys()));
         builder.Services.AddAuthorization(options => options.AddPolicy(
             "read:messages", policy => policy.Requirements.Add(new HasScopeRequirement(BenchmarkTokens.Scope, BenchmarkTokens.Issuer))));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, HasScopeHandler>();
@@ -120,7 +96,7 @@ public class RequestPipelineBenchmarks
     }
 
     private App BuildOurs(int cacheSize)
-        => App.Ours(_tokens, options => options.TokenCacheSize = cacheSize, services: null, app =>
+        => App.Ours(Tokens, options => options.TokenCacheSize = cacheSize, services: null, app =>
         {
             app.MapGet(PublicPath, () => "public").AllowAnonymous();
             app.MapGet(ScopePath, () => "scoped").RequireScopes(BenchmarkTokens.Scope);

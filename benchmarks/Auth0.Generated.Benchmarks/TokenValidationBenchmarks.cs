@@ -8,7 +8,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.Benchmarks;
@@ -28,38 +27,24 @@ namespace Auth0.Generated.Benchmarks;
 /// </list>
 /// </summary>
 [MemoryDiagnoser]
-public class TokenValidationBenchmarks
+public class TokenValidationBenchmarks : TokenBenchmarksBase
 {
     private const string OwnScheme = "Own";
 
-    private BenchmarkTokens _tokens = null!;
     private JsonWebTokenHandler _handler = null!;
     private TokenValidationParameters _parameters = null!;
     private ServiceProvider _services = null!;
-    private string _authorization = null!;
 
-    [GlobalSetup]
-    public async Task Setup()
+    protected override async Task SetupAsync()
     {
-        _tokens = new BenchmarkTokens();
         _handler = new JsonWebTokenHandler { MapInboundClaims = false };
-        _parameters = _tokens.CreateValidationParameters();
-        _authorization = "Bearer " + _tokens.Token;
+        _parameters = Tokens.CreateValidationParameters();
 
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddAuthentication()
-            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options =>
-            {
-                // Keys as discovery would have delivered them, so no request goes to the network.
-                var configuration = new OpenIdConnectConfiguration { Issuer = BenchmarkTokens.Issuer };
-                configuration.SigningKeys.Add(_tokens.SigningKey);
-                options.Configuration = configuration;
-                options.Audience = BenchmarkTokens.Audience;
-                options.TokenValidationParameters.ValidIssuer = BenchmarkTokens.Issuer;
-                options.TokenValidationParameters.ValidAlgorithms = [SecurityAlgorithms.RsaSha256];
-                options.TokenValidationParameters.ClockSkew = System.TimeSpan.FromSeconds(5);
-            })
+            // The key as discovery would have delivered it, so no request goes to the network.
+            .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options => ConfigureJwtBearer(options, [Tokens.SigningKey]))
             .AddScheme<OwnHandlerOptions, OwnHandler>(OwnScheme, options =>
             {
                 options.Handler = _handler;
@@ -67,21 +52,15 @@ public class TokenValidationBenchmarks
             });
         _services = services.BuildServiceProvider();
 
-        if (!await JsonWebTokenHandler_ValidateTokenAsync().ConfigureAwait(false)
-            || await JsonWebTokenHandler_ValidateTokenAsync_WithPrincipal().ConfigureAwait(false) is null
-            || !await JwtBearer_AuthenticateAsync().ConfigureAwait(false)
-            || !await OwnHandler_AuthenticateAsync().ConfigureAwait(false))
-        {
-            throw new System.InvalidOperationException("A benchmarked validation path rejected the benchmark token.");
-        }
+        Require(
+            await JsonWebTokenHandler_ValidateTokenAsync().ConfigureAwait(false)
+            && await JsonWebTokenHandler_ValidateTokenAsync_WithPrincipal().ConfigureAwait(false) is not null
+            && await JwtBearer_AuthenticateAsync().ConfigureAwait(false)
+            && await OwnHandler_AuthenticateAsync().ConfigureAwait(false),
+            "A benchmarked validation path rejected the benchmark token.");
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _services.Dispose();
-        _tokens.Dispose();
-    }
+    protected override async Task CleanupAsync() => await _services.DisposeAsync().ConfigureAwait(false);
 
     [Benchmark(Baseline = true)]
     public Task<bool> JwtBearer_AuthenticateAsync() => AuthenticateAsync(JwtBearerDefaults.AuthenticationScheme);
@@ -91,12 +70,12 @@ public class TokenValidationBenchmarks
 
     [Benchmark]
     public async Task<bool> JsonWebTokenHandler_ValidateTokenAsync()
-        => (await _handler.ValidateTokenAsync(_tokens.Token, _parameters).ConfigureAwait(false)).IsValid;
+        => (await _handler.ValidateTokenAsync(Tokens.Token, _parameters).ConfigureAwait(false)).IsValid;
 
     [Benchmark]
     public async Task<ClaimsPrincipal?> JsonWebTokenHandler_ValidateTokenAsync_WithPrincipal()
     {
-        var result = await _handler.ValidateTokenAsync(_tokens.Token, _parameters).ConfigureAwait(false);
+        var result = await _handler.ValidateTokenAsync(Tokens.Token, _parameters).ConfigureAwait(false);
         return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
     }
 
@@ -104,7 +83,7 @@ public class TokenValidationBenchmarks
     {
         await using var scope = _services.CreateAsyncScope();
         var context = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-        context.Request.Headers.Authorization = _authorization;
+        context.Request.Headers.Authorization = BearerAuthorization;
         var result = await context.AuthenticateAsync(scheme).ConfigureAwait(false);
         return result.Succeeded;
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Auth0.Generated.Authorization;
 
 namespace Auth0.Generated;
 

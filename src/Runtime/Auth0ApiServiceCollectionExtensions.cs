@@ -1,6 +1,5 @@
 using Auth0.Generated;
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
 using Auth0.Generated.DPoP;
@@ -8,13 +7,10 @@ using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Auth0.Generated.Validation;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

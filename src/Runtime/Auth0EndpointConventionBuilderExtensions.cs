@@ -1,6 +1,4 @@
-using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated;
 

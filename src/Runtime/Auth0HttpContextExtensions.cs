@@ -1,6 +1,3 @@
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
-
 namespace Auth0.Generated;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Authorization;
-
 namespace Auth0.Generated;
 
 /// <summary>

@@ -3,7 +3,6 @@ using Auth0.Generated.Development;
 using Auth0.Generated.TokenExchange;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,10 +1,7 @@
 using System.Linq;
 using System.Text;
 using Auth0.Generated.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated;
 

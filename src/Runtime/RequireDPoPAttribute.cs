@@ -1,4 +1,3 @@
-using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
 
 namespace Auth0.Generated;

@@ -1,5 +1,3 @@
-using Auth0.Generated.Authorization;
-
 namespace Auth0.Generated;
 
 /// <summary>

@@ -8,10 +8,13 @@ public class FallbackPolicyTests
             "var builder = WebApplication.CreateBuilder(args);\n" + services + "\nvar app = builder.Build();\n" + endpoints + "\napp.Run();\n",
             topLevel: true).RunAsync();
 
-    [Fact]
-    public Task AddAuthorizationBuilder_AddFallbackPolicy_with_a_builder_protects_every_endpoint()
+    [Theory]
+    [InlineData("""builder.Services.AddAuthorizationBuilder().AddFallbackPolicy("authenticated", policy => policy.RequireAuthenticatedUser());""")]
+    [InlineData("""builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());""")]
+    [InlineData("""builder.Services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());""")]
+    public Task A_fallback_policy_protects_every_endpoint(string services)
         => Program(
-            """builder.Services.AddAuthorizationBuilder().AddFallbackPolicy("authenticated", policy => policy.RequireAuthenticatedUser());""",
+            services,
             """
             app.MapGet("/", () => "ok");
             app.MapGroup("/api").MapPost("/a", () => "ok");
@@ -26,6 +29,12 @@ public class FallbackPolicyTests
                 .AddFallbackPolicy("authenticated", new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
             """,
             """app.MapGet("/", () => "ok");""");
+
+    [Fact]
+    public Task A_null_fallback_policy_protects_nothing()
+        => Program(
+            """builder.Services.AddAuthorization(options => options.FallbackPolicy = null);""",
+            """app.{|A0G001:MapGet|}("/", () => "ok");""");
 
     [Fact]
     public Task SetDefaultPolicy_and_AddDefaultPolicy_are_not_fallbacks()

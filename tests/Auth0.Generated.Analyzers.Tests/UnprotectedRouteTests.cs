@@ -185,43 +185,6 @@ public class UnprotectedRouteTests
             """));
 
     [Fact]
-    public Task A_fallback_policy_in_Program_cs_protects_every_endpoint()
-        => Verify.Analyzer<EndpointProtectionAnalyzer>(
-            """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddAuthorization(options => options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-            var app = builder.Build();
-            app.MapGet("/", () => "ok");
-            app.MapGroup("/api").MapPost("/a", () => "ok");
-            app.Run();
-            """,
-            topLevel: true).RunAsync();
-
-    [Fact]
-    public Task SetFallbackPolicy_protects_every_endpoint()
-        => Verify.Analyzer<EndpointProtectionAnalyzer>(
-            """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
-            var app = builder.Build();
-            app.MapGet("/", () => "ok");
-            app.Run();
-            """,
-            topLevel: true).RunAsync();
-
-    [Fact]
-    public Task A_null_fallback_policy_protects_nothing()
-        => Verify.Analyzer<EndpointProtectionAnalyzer>(
-            """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddAuthorization(options => options.FallbackPolicy = null);
-            var app = builder.Build();
-            app.{|A0G001:MapGet|}("/", () => "ok");
-            app.Run();
-            """,
-            topLevel: true).RunAsync();
-
-    [Fact]
     public Task Top_level_statements_are_analyzed()
         => Verify.Analyzer<EndpointProtectionAnalyzer>(
             """

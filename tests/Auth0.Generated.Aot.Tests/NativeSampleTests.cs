@@ -11,22 +11,13 @@ namespace Auth0.Generated.Aot.Tests;
 /// prints no warning, and the native binary, started on 127.0.0.1 against a local https issuer, answers every route
 /// allowed and refused exactly as the JIT sample does (the same <see cref="SampleCases"/>).
 /// </summary>
-public sealed class NativeSampleTests : IClassFixture<NativeSampleFixture>
+public sealed class NativeSampleTests(NativeSampleFixture fixture, ITestOutputHelper output) : IClassFixture<NativeSampleFixture>
 {
-    private readonly NativeSampleFixture _fixture;
-    private readonly ITestOutputHelper _output;
-
-    public NativeSampleTests(NativeSampleFixture fixture, ITestOutputHelper output)
-    {
-        _fixture = fixture;
-        _output = output;
-    }
-
     [Fact]
     public void Publish_prints_no_warning()
     {
-        _output.WriteLine($"{_fixture.Command} ({_fixture.PublishTime.TotalSeconds:F0} s)");
-        Assert.True(_fixture.Warnings.Count == 0, "The Native AOT publish printed warnings:\n" + string.Join('\n', _fixture.Warnings) + "\n\nFull output:\n" + _fixture.PublishOutput);
+        output.WriteLine($"{fixture.Command} ({fixture.PublishTime.TotalSeconds:F0} s)");
+        Assert.True(fixture.Warnings.Count == 0, "The Native AOT publish printed warnings:\n" + string.Join('\n', fixture.Warnings) + "\n\nFull output:\n" + fixture.PublishOutput);
     }
 
     [Fact]
@@ -35,7 +26,7 @@ public sealed class NativeSampleTests : IClassFixture<NativeSampleFixture>
         await using var issuer = await TestIssuer.StartAsync();
         // Minted before the process starts, so the first-response time is the binary's alone.
         var firstToken = issuer.Token().Build();
-        await using var sample = await SampleProcess.StartAsync(_fixture.Executable, [], issuer);
+        await using var sample = await SampleProcess.StartAsync(fixture.Executable, [], issuer);
         try
         {
             using var first = new HttpRequestMessage(HttpMethod.Get, "/api/private");
@@ -56,9 +47,9 @@ public sealed class NativeSampleTests : IClassFixture<NativeSampleFixture>
             Assert.Equal(1, issuer.JwksRequests);
 
             var memory = sample.Memory();
-            _output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                 Native AOT Quickstart.Api ({Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription})
-                  binary size:                    {new FileInfo(_fixture.Executable).Length / 1024.0 / 1024.0:F1} MiB ({new FileInfo(_fixture.Executable).Length} bytes)
+                  binary size:                    {new FileInfo(fixture.Executable).Length / 1024.0 / 1024.0:F1} MiB ({new FileInfo(fixture.Executable).Length} bytes)
                   process start to listening:     {sample.ListeningAfter.TotalMilliseconds:F0} ms
                   process start to first 200:     {firstAuthorized.TotalMilliseconds:F0} ms (authorized /api/private, includes discovery + JWKS over https)
                   RSS after {SampleCases.All.Count + 1} requests:          {(memory is { } m ? $"VmRSS {m.RssKiB / 1024.0:F1} MiB, VmHWM {m.PeakRssKiB / 1024.0:F1} MiB" : "n/a (no /proc)")}
@@ -74,7 +65,7 @@ public sealed class NativeSampleTests : IClassFixture<NativeSampleFixture>
     public async Task Native_binary_refuses_tokens_when_the_issuer_certificate_is_not_trusted()
     {
         await using var issuer = await TestIssuer.StartAsync();
-        await using var sample = await SampleProcess.StartAsync(_fixture.Executable, [], issuer, trustIssuer: false);
+        await using var sample = await SampleProcess.StartAsync(fixture.Executable, [], issuer, trustIssuer: false);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/private");
         request.Headers.Add("Authorization", "Bearer " + issuer.Token().Build());
         await ResponseAssert.InvalidToken(await sample.Client.SendAsync(request), "Unable to fetch the signing keys of the issuer");

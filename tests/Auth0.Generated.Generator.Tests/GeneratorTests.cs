@@ -4,41 +4,11 @@ namespace Auth0.Generated.Generator.Tests;
 
 public class GeneratorTests
 {
-    private const string TokenSource = """
-        using System;
-        using System.Collections.Generic;
-        using System.Text.Json.Serialization;
-        using Auth0.Generated;
-
-        namespace App;
-
-        public enum Tier { Free, [JsonStringEnumMemberName("premium-plus")] Premium }
-
-        [Auth0Token]
-        public partial class Token
-        {
-            public partial string? Tier { get; }
-            [Claim("name")] public partial string Name { get; }
-            [Claim("https://myapp.com/org_id")] public partial string? OrgId { get; }
-            public partial bool? IsAdmin { get; }
-            public partial bool Verified { get; }
-            public partial int? Level { get; }
-            public partial int Count { get; }
-            public partial long? Quota { get; }
-            public partial long Big { get; }
-            public partial double? Ratio { get; }
-            public partial double Score { get; }
-            public partial DateTimeOffset? Since { get; }
-            public partial DateTimeOffset Updated { get; }
-            [Claim("roles")] public partial IReadOnlyList<string> Roles { get; }
-            public partial IReadOnlyList<string>? Groups { get; }
-            public partial string[] Tags { get; }
-            public partial string[]? Labels { get; }
-            [Claim("tier")] public partial Tier? Plan { get; }
-            [Claim("tier")] public partial Tier PlanOrDefault { get; }
-            internal partial string? @class { get; }
-        }
-        """;
+    /// <summary>
+    /// The behaviour tests' token (Behaviour/TestToken.cs: every claim type, a keyword-named property, an enum with a
+    /// JSON name), so the Token_* baselines are of the token those tests run.
+    /// </summary>
+    private static readonly string TokenSource = File.ReadAllText(Baseline.ProjectFile(Path.Combine("Behaviour", "TestToken.cs")));
 
     [Fact]
     public void Token_every_claim_type()
@@ -154,14 +124,14 @@ public class GeneratorTests
 
             public static class Checks
             {
-                public static bool Sync(Token token) => token.IsAdmin == true;
+                public static bool Sync(TestToken token) => token.IsAdmin == true;
                 public static bool WithContext(AccessToken token, Microsoft.AspNetCore.Http.HttpContext context) => token.Sub is not null;
-                internal static System.Threading.Tasks.ValueTask<bool> Async(Token token, Microsoft.AspNetCore.Http.HttpContext context) => new(true);
+                internal static System.Threading.Tasks.ValueTask<bool> Async(TestToken token, Microsoft.AspNetCore.Http.HttpContext context) => new(true);
                 public static class Nested
                 {
-                    public static bool Inner(Token token) => true;
+                    public static bool Inner(TestToken token) => true;
                 }
-                private static bool Hidden(Token token) => true;
+                private static bool Hidden(TestToken token) => true;
             }
 
             [ClaimCheck(typeof(Checks), nameof(Checks.Sync))]
@@ -173,7 +143,7 @@ public class GeneratorTests
             """);
         var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SourceText.ToString();
         Assert.DoesNotContain("Hidden", checks, System.StringComparison.Ordinal);
-        Assert.Contains("App.Checks+Nested\\nInner", checks, System.StringComparison.Ordinal);
+        Assert.Contains("Auth0.Generated.Generator.Tests.Behaviour.Checks+Nested\\nInner", checks, System.StringComparison.Ordinal);
         Baseline.Verify(checks);
     }
 

@@ -29,6 +29,19 @@ public sealed class KeyRotationTests : IssuerTests
     private async Task<HttpResponseMessage[]> CallConcurrently(int count, Func<TestToken> token)
         => await Task.WhenAll(Enumerable.Range(0, count).Select(_ => Call(token())));
 
+    /// <summary>
+    /// One request validated (the first fetch), then the issuer signs with a new key and publishes it, alone or beside the
+    /// old one; returns the old key.
+    /// </summary>
+    private async Task<TestSigningKey> RotateAfterTheFirstFetch(bool keepTheOldKeyPublished)
+    {
+        var oldKey = Issuer.SigningKey;
+        await ResponseAssert.Ok(await Call(Issuer.Token()));
+        var newKey = TestSigningKey.Create();
+        Issuer.PublishKeys(keepTheOldKeyPublished ? [newKey, oldKey] : [newKey]);
+        return oldKey;
+    }
+
     [Fact]
     public async Task Keys_are_fetched_once_through_discovery_and_cached()
     {
@@ -50,10 +63,7 @@ public sealed class KeyRotationTests : IssuerTests
     [Fact]
     public async Task A_rotated_kid_is_accepted_after_the_cooldown_with_one_fetch_for_many_concurrent_requests()
     {
-        var oldKey = Issuer.SigningKey;
-        await ResponseAssert.Ok(await Call(Issuer.Token()));
-        var newKey = TestSigningKey.Create();
-        Issuer.PublishKeys(newKey, oldKey);
+        var oldKey = await RotateAfterTheFirstFetch(keepTheOldKeyPublished: true);
 
         // Within the cooldown of the first fetch: no refetch, the new kid is unknown.
         _time.Advance(TimeSpan.FromSeconds(10));
@@ -97,10 +107,7 @@ public sealed class KeyRotationTests : IssuerTests
     [Fact]
     public async Task A_key_removed_from_the_jwks_stops_validating_at_the_next_refresh()
     {
-        var oldKey = Issuer.SigningKey;
-        await ResponseAssert.Ok(await Call(Issuer.Token()));
-        var newKey = TestSigningKey.Create();
-        Issuer.PublishKeys(newKey);
+        var oldKey = await RotateAfterTheFirstFetch(keepTheOldKeyPublished: false);
         _time.Advance(TimeSpan.FromMinutes(11));
         await ResponseAssert.InvalidToken(await Call(Issuer.Token().SignedWith(oldKey)));
         await ResponseAssert.Ok(await Call(Issuer.Token()));

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Auth0.Generated.Testing;
 
 /// <summary>The JSON object writer shared by <see cref="TestToken"/> and <see cref="TestDPoPProof"/> (header and payload).</summary>

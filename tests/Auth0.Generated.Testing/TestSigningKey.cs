@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-
 namespace Auth0.Generated.Testing;
 
 /// <summary>An RSA key pair a test owns, with its <c>kid</c>, publishable as a JWK.</summary>

@@ -1,5 +1,4 @@
 using System.Threading;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0.Generated.Analyzers
 {

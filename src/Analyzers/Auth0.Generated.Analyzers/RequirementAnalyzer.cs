@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0.Generated.Analyzers
 {

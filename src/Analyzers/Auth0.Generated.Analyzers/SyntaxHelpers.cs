@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-
 namespace Auth0.Generated.Analyzers
 {
     internal static class SyntaxHelpers

@@ -1,6 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Auth0.Generated.Analyzers
 {

@@ -1,11 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.Diagnostics;
 using Auth0.Generated.DPoP;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Auth0.Generated.Authentication;

@@ -1,9 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
 namespace Auth0.Generated.Authentication;

@@ -2,9 +2,6 @@ using System.Collections.Frozen;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Auth0.Generated.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Auth0.Generated.Authentication;
 

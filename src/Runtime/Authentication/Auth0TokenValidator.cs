@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.Diagnostics;
 using Auth0.Generated.Keys;
 using Microsoft.IdentityModel.JsonWebTokens;

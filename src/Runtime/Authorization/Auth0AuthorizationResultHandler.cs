@@ -1,7 +1,5 @@
 using Auth0.Generated.Authentication;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Authorization;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Auth0.Generated.Authorization;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Auth0.Generated.Authorization;
 
 /// <summary>The failure reason our handler gives ASP.NET Core, carrying the RFC 6750 answer.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-
 namespace Auth0.Generated.Authorization;
 
 /// <summary>

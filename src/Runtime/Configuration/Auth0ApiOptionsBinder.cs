@@ -2,7 +2,6 @@ using System.Linq;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.DPoP;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace Auth0.Generated.Configuration;
 

@@ -3,7 +3,6 @@ using System.Text;
 using Auth0.Generated.Authentication;
 using Auth0.Generated.Keys;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Auth0.Generated.Configuration;
 

@@ -4,8 +4,6 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.DPoP;
 

@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.DPoP;
 

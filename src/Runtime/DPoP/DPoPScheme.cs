@@ -1,6 +1,4 @@
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 

@@ -2,14 +2,10 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Authorization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Development;
 

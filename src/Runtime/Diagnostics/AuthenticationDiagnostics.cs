@@ -1,6 +1,3 @@
-using Auth0.Generated.Authorization;
-using Microsoft.Extensions.Logging;
-
 namespace Auth0.Generated.Diagnostics;
 
 /// <summary>

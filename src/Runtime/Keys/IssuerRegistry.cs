@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Net.Http;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Diagnostics;
-using Microsoft.Extensions.Logging;
 
 namespace Auth0.Generated.Keys;
 

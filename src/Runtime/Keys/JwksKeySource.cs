@@ -1,6 +1,5 @@
 using System.Net.Http;
 using Auth0.Generated.Diagnostics;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,7 +1,5 @@
 using Auth0.Generated.Authentication;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Auth0.Generated.Keys;
 

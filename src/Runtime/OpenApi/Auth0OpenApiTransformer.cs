@@ -1,19 +1,14 @@
 using System.Linq;
 using System.Reflection;
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
 using Auth0.Generated.Keys;
 using Auth0.Generated.Security;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace Auth0.Generated.OpenApi;

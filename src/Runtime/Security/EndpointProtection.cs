@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Linq;
-using Auth0.Generated.Authorization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
-using Microsoft.AspNetCore.Http;
 
 namespace Auth0.Generated.Security;
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Auth0.Generated.Configuration;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Auth0.Generated.TokenExchange;

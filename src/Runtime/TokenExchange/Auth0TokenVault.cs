@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
-
 namespace Auth0.Generated.TokenExchange;
 
 /// <summary>

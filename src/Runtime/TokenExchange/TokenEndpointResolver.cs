@@ -4,9 +4,7 @@ using Auth0.Generated.Authentication;
 using Auth0.Generated.Configuration;
 using Auth0.Generated.Development;
 using Auth0.Generated.Keys;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace Auth0.Generated.TokenExchange;
 

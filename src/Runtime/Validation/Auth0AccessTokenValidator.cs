@@ -1,5 +1,4 @@
 using Auth0.Generated.Authentication;
-using Auth0.Generated.Authorization;
 using Auth0.Generated.DPoP;
 
 namespace Auth0.Generated.Validation;

@@ -4,6 +4,7 @@
 #   usage: tests/Auth0.Generated.Analyzers.Tests/Performance/generate-1000-endpoints.sh [output-dir]
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../../.." && pwd)"
+source "$repo/tests/Shared/scope-catalog.sh"
 out="${1:-$(mktemp -d)/Endpoints1000}"
 mkdir -p "$out"
 
@@ -30,15 +31,7 @@ echo '<Project />' > "$out/Directory.Build.props"
 echo '<Project />' > "$out/Directory.Build.targets"
 echo '<Project />' > "$out/Directory.Packages.props"
 
-{
-  echo '['
-  for i in $(seq 0 19); do
-    sep=','; [ "$i" = 19 ] && sep=''
-    echo "  {\"value\": \"read:area$i\", \"description\": \"Read area $i\"},"
-    echo "  {\"value\": \"write:area$i\", \"description\": \"Write area $i\"}$sep"
-  done
-  echo ']'
-} > "$out/auth0-scopes.json"
+write_scope_catalog "$out/auth0-scopes.json"
 
 {
   cat <<'CS'

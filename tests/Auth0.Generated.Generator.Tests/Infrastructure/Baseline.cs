@@ -13,6 +13,10 @@ internal static partial class Baseline
     public static void Verify(string actual, [CallerMemberName] string testName = "", [CallerFilePath] string callerFile = "")
         => BaselineFile.Verify(actual, Path.Combine(FindProjectDirectory(callerFile), "Baselines", testName + ".generated.txt"), ReplaceVersion);
 
+    /// <summary>A file of this test project's source tree, found as the baselines are.</summary>
+    public static string ProjectFile(string relativePath, [CallerFilePath] string callerFile = "")
+        => Path.Combine(FindProjectDirectory(callerFile), relativePath);
+
     /// <summary>Replaces volatile text (the generator version) with a placeholder.</summary>
     private static string ReplaceVersion(string text)
         => VersionPattern().Replace(text, "GeneratedCode(\"Auth0.Generated.Generator\", \"{VERSION}\")");

@@ -16,6 +16,8 @@ set -euo pipefail
 runs="${1:-5}"
 repo="${AUTH0G_REPO:-$(cd "$(dirname "$0")/../../.." && pwd)}"
 out="${2:-$(mktemp -d)/GeneratorCost}"
+# From this checkout, whichever checkout's generator is measured.
+source "$(cd "$(dirname "$0")/../../Shared" && pwd)/scope-catalog.sh"
 mkdir -p "$out"
 
 write_project() { # dir, with-requirements (0/1)
@@ -54,15 +56,7 @@ XML
   echo '<Project />' > "$dir/Directory.Packages.props"
 
   if [ "$req" = 1 ]; then
-    {
-      echo '['
-      for i in $(seq 0 19); do
-        sep=','; [ "$i" = 19 ] && sep=''
-        echo "  {\"value\": \"read:area$i\", \"description\": \"Read area $i\"},"
-        echo "  {\"value\": \"write:area$i\", \"description\": \"Write area $i\"}$sep"
-      done
-      echo ']'
-    } > "$dir/auth0-scopes.json"
+    write_scope_catalog "$dir/auth0-scopes.json"
   fi
 
   # Program.cs: 500 endpoints. Without requirements: RequireAuthorization(), [Authorize] lambdas, AllowAnonymous(), open.

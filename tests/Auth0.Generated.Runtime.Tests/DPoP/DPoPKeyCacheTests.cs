@@ -10,14 +10,8 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// runs on its later proofs; keys of refused proofs are never kept; the cache is bounded; concurrent proofs by one
 /// key never share an instance.
 /// </summary>
-public sealed class DPoPKeyCacheTests : IAsyncLifetime
+public sealed class DPoPKeyCacheTests : IssuerTests
 {
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     private static DPoPKeyCache Keys(TestApiHost api)
         => api.Services.GetRequiredService<DPoPSchemeProvider>().Get(Auth0ApiDefaults.AuthenticationScheme)!.Validator.Keys;
 
@@ -27,11 +21,11 @@ public sealed class DPoPKeyCacheTests : IAsyncLifetime
     [InlineData("PS384")]
     public async Task A_reused_key_is_imported_once_and_its_later_proofs_are_still_checked_in_full(string algorithm)
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var keys = Keys(api);
         using var key = TestDPoPKey.Create(algorithm);
         using var thief = TestDPoPKey.Create(algorithm);
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
         Assert.Equal((1, 0L), (keys.Count, keys.Hits));
 
@@ -45,7 +39,7 @@ public sealed class DPoPKeyCacheTests : IAsyncLifetime
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).With("htu", "http://localhost/other").Build()), "DPoP proof \"htu\" does not match the request URI");
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).With("iat", DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()).Build()), "DPoP proof \"iat\" is missing or outside the acceptable window");
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Without("ath").Build()), "DPoP proof \"ath\" does not match the access token");
-        var other = _issuer.BoundToken(thief).Build();
+        var other = Issuer.BoundToken(thief).Build();
         await DPoPTestSupport.DPoPError(
             await api.Client.SendAsync("/dpop/private", other, "DPoP", key.Proof(other).Build()),
             HttpStatusCode.Unauthorized, "invalid_token", "The DPoP proof key does not match the access token binding");
@@ -68,10 +62,10 @@ public sealed class DPoPKeyCacheTests : IAsyncLifetime
     public async Task Keys_of_refused_proofs_are_never_kept()
     {
         // An attacker with one stolen (or their own) token sends a fresh key with every request: nothing is cached.
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var keys = Keys(api);
         using var victim = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(victim).Build();
+        var token = Issuer.BoundToken(victim).Build();
         for (var i = 0; i < 12; i++)
         {
             using var fresh = TestDPoPKey.Create(i % 3 == 0 ? "PS256" : "ES256");
@@ -121,9 +115,9 @@ public sealed class DPoPKeyCacheTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_proofs_by_one_key_all_verify()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
 
         var proofs = Enumerable.Range(0, 64).Select(_ => key.Proof(token).Build()).ToArray();

@@ -6,19 +6,13 @@ using Microsoft.Extensions.Options;
 namespace Auth0.Generated.Runtime.Tests.DPoP;
 
 /// <summary>Modes, options (algorithms, windows, public base URL, forwarded headers, nonces), the client handler and the token cache.</summary>
-public sealed class DPoPModeTests : IAsyncLifetime
+public sealed class DPoPModeTests : IssuerTests
 {
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     [Fact]
     public async Task Required_mode_refuses_bearer_and_advertises_only_dpop()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.Mode = DPoPMode.Required);
-        var bearer = _issuer.Token().Build();
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.Mode = DPoPMode.Required);
+        var bearer = Issuer.Token().Build();
         await DPoPTestSupport.DPoPError(
             await api.Client.SendAsync("/dpop/private", bearer, "Bearer"),
             HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
@@ -28,16 +22,16 @@ public sealed class DPoPModeTests : IAsyncLifetime
         Assert.Equal([$"DPoP algs=\"{ResponseAssert.DefaultDPoPAlgs}\""], DPoPTestSupport.Challenges(bare));
 
         using var key = TestDPoPKey.Create();
-        var bound = _issuer.BoundToken(key).Build();
+        var bound = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", bound, "DPoP", key.Proof(bound).Build()));
     }
 
     [Fact]
     public async Task Disabled_mode_is_plain_bearer()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.Mode = DPoPMode.Disabled);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.Mode = DPoPMode.Disabled);
         using var key = TestDPoPKey.Create();
-        var bound = _issuer.BoundToken(key).Build();
+        var bound = Issuer.BoundToken(key).Build();
         await ResponseAssert.BareChallenge(await api.Client.SendAsync("/dpop/private", bound, "DPoP", key.Proof(bound).Build()), dpopDisabled: true);
         await ResponseAssert.BareChallenge(await api.Client.SendAsync("/dpop/private", null, "Bearer"), dpopDisabled: true);
 
@@ -51,15 +45,15 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task The_algorithm_allow_list_is_enforced_and_advertised()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o =>
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o =>
         {
             o.DPoP.Algorithms.Clear();
             o.DPoP.Algorithms.Add("ES256");
         });
         using var es = TestDPoPKey.Create("ES256");
         using var ps = TestDPoPKey.Create("PS256");
-        var esToken = _issuer.BoundToken(es).Build();
-        var psToken = _issuer.BoundToken(ps).Build();
+        var esToken = Issuer.BoundToken(es).Build();
+        var psToken = Issuer.BoundToken(ps).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", esToken, "DPoP", es.Proof(esToken).Build()));
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", psToken, "DPoP", ps.Proof(psToken).Build()), "DPoP proof \"alg\" is not allowed", algs: "ES256");
         Assert.Equal(["Bearer", "DPoP algs=\"ES256\""], DPoPTestSupport.Challenges(await api.Client.SendAsync("/dpop/private", null, "Bearer")));
@@ -68,13 +62,13 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task The_iat_window_is_configurable()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o =>
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o =>
         {
             o.DPoP.IatOffset = TimeSpan.FromSeconds(20);
             o.DPoP.IatLeeway = TimeSpan.Zero;
         });
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         const string Description = "DPoP proof \"iat\" is missing or outside the acceptable window";
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).With("iat", DateTimeOffset.UtcNow.AddSeconds(-60).ToUnixTimeSeconds()).Build()), Description);
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).With("iat", DateTimeOffset.UtcNow.AddSeconds(10).ToUnixTimeSeconds()).Build()), Description);
@@ -84,7 +78,7 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task Htu_follows_the_forwarded_headers_middleware()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, services: services =>
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, services: services =>
         {
             services.Configure<ForwardedHeadersOptions>(o =>
             {
@@ -95,7 +89,7 @@ public sealed class DPoPModeTests : IAsyncLifetime
             services.AddSingleton<IStartupFilter, ForwardedHeadersFirst>();
         });
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         async Task<System.Net.Http.HttpResponseMessage> Send(string htu)
         {
             using var request = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, "/dpop/private");
@@ -114,9 +108,9 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task Htu_follows_the_public_base_url_option()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.PublicBaseUrl = "https://api.example.com/orders/");
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.PublicBaseUrl = "https://api.example.com/orders/");
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", new TestDPoPProof(key, "GET", "https://api.example.com/orders/dpop/private", token).Build()));
         await DPoPTestSupport.InvalidProof(
             await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()),
@@ -126,9 +120,9 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task Nonces_are_demanded_issued_and_checked()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.RequireNonce = true);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.RequireNonce = true);
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
 
         var first = await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build());
         await DPoPTestSupport.DPoPError(first, HttpStatusCode.Unauthorized, "use_dpop_nonce", "Resource server requires nonce in DPoP proof");
@@ -143,7 +137,7 @@ public sealed class DPoPModeTests : IAsyncLifetime
         Assert.Equal(nonce, Assert.Single(ok.Headers.GetValues("DPoP-Nonce")));
 
         // A nonce made with another secret is refused.
-        await using var otherApi = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.RequireNonce = true);
+        await using var otherApi = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.RequireNonce = true);
         var otherNonce = Assert.Single((await otherApi.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build())).Headers.GetValues("DPoP-Nonce"));
         Assert.NotEqual(nonce, otherNonce);
         await DPoPTestSupport.DPoPError(
@@ -156,10 +150,10 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [InlineData(true)]
     public async Task The_client_handler_signs_proofs_and_follows_nonces(bool requireNonce)
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.RequireNonce = requireNonce);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.RequireNonce = requireNonce);
         using var key = DPoPKey.CreateES256();
         using var client = api.CreateClient(new DPoPProofHandler(key));
-        var token = _issuer.Token().With("cnf", System.Text.Json.JsonDocument.Parse("{\"jkt\":\"" + key.Thumbprint + "\"}").RootElement).With("sub", "client").Build();
+        var token = Issuer.Token().With("cnf", System.Text.Json.JsonDocument.Parse("{\"jkt\":\"" + key.Thumbprint + "\"}").RootElement).With("sub", "client").Build();
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("DPoP", token);
         for (var i = 0; i < 3; i++)
         {
@@ -189,10 +183,10 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task The_token_cache_never_lets_a_bound_token_skip_its_proof()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var validator = api.Services.GetRequiredService<Auth0.Generated.Authentication.Auth0ValidatorProvider>().Get();
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var proof = key.Proof(token).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", proof));
         var full = validator.FullValidations;
@@ -218,14 +212,14 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [InlineData("Auth0:DPoP:PublicBaseUrl", "api.example.com", "Auth0:DPoP:PublicBaseUrl 'api.example.com' must be an absolute http(s) URL")]
     public async Task Bad_options_fail_at_startup(string key, string value, string message)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApiHost.StartAsync(_issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { [key] = value }));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApiHost.StartAsync(Issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { [key] = value }));
         Assert.Contains(error.Failures, f => f.StartsWith(message, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Options_bind_from_configuration()
     {
-        await using var api = await TestApiHost.StartAsync(_issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?>
+        await using var api = await TestApiHost.StartAsync(Issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?>
         {
             ["Auth0:DPoP:Mode"] = "required",
             ["Auth0:DPoP:Algorithms"] = "ES256 PS256",
@@ -264,9 +258,9 @@ public sealed class DPoPModeTests : IAsyncLifetime
     [Fact]
     public async Task A_full_replay_store_refuses_proofs_instead_of_forgetting()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, services: s => s.AddSingleton<IDPoPReplayStore>(new InMemoryDPoPReplayStore(TimeProvider.System, capacity: 1)));
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, services: s => s.AddSingleton<IDPoPReplayStore>(new InMemoryDPoPReplayStore(TimeProvider.System, capacity: 1)));
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
         await DPoPTestSupport.InvalidProof(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()), "DPoP proof could not be checked for replay");
     }

@@ -10,17 +10,16 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// selected by the endpoint's policy, with the requirement attributes (which name the <c>Auth0</c> scheme) still
 /// checking the token; the <c>Auth0</c> scheme steps aside there, so Bearer is not accepted through it.
 /// </summary>
-public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
+public sealed class DPoPPerEndpointSchemeTests : IssuerTests
 {
     private const string Strict = "Auth0DPoP";
 
-    private TestIssuer _issuer = null!;
     private TestApiHost _api = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _issuer = await TestIssuer.StartAsync();
-        _api = await TestApiHost.StartAsync(_issuer, Map, services: services =>
+        await base.InitializeAsync();
+        _api = await TestApiHost.StartAsync(Issuer, Map, services: services =>
         {
             new AuthenticationBuilder(services).AddAuth0Api(Strict, o => o.DPoP.Mode = DPoPMode.Required);
             services.AddAuthorization(o => o.AddPolicy("dpop-only", p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser()));
@@ -28,10 +27,10 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _api.DisposeAsync();
-        await _issuer.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     private static void Map(WebApplication app)
@@ -51,9 +50,9 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
     public async Task The_selected_scheme_alone_answers_and_the_requirements_check_its_token(string path)
     {
         using var key = TestDPoPKey.Create();
-        var bearer = _issuer.Token().Scope("read:data").Build();
-        var bound = _issuer.BoundToken(key).With("sub", "dpop-user").Scope("read:data").Build();
-        var boundWithoutScope = _issuer.BoundToken(key).Scope("read:other").Build();
+        var bearer = Issuer.Token().Scope("read:data").Build();
+        var bound = Issuer.BoundToken(key).With("sub", "dpop-user").Scope("read:data").Build();
+        var boundWithoutScope = Issuer.BoundToken(key).Scope("read:other").Build();
 
         // Bearer is refused by the Required scheme, and not accepted through the Auth0 scheme (which allows Bearer).
         await DPoPTestSupport.DPoPError(await _api.Client.SendAsync(path, bearer, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
@@ -82,12 +81,12 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
     public async Task Other_endpoints_keep_the_auth0_schemes_mode()
     {
         using var key = TestDPoPKey.Create();
-        var bearer = _issuer.Token().Scope("read:data").Build();
-        var bound = _issuer.BoundToken(key).Scope("read:data").Build();
+        var bearer = Issuer.Token().Scope("read:data").Build();
+        var bound = Issuer.BoundToken(key).Scope("read:data").Build();
         await ResponseAssert.Ok(await _api.Client.SendAsync("/open-api", bearer, "Bearer"));
         await ResponseAssert.Ok(await _api.Client.SendAsync("/open-api", bound, "DPoP", key.Proof(bound, "/open-api").Build()));
         await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", bound, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "A DPoP-bound access token must be sent with the DPoP authorization scheme");
-        await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", _issuer.Token().Scope("read:other").Build(), "Bearer"), HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", scope: "read:data");
+        await ResponseAssert.Error(await _api.Client.SendAsync("/open-api", Issuer.Token().Scope("read:other").Build(), "Bearer"), HttpStatusCode.Forbidden, "insufficient_scope", "Insufficient scope", scope: "read:data");
         await ResponseAssert.BareChallenge(await _api.Client.SendAsync("/open-api", null, "Bearer"));
     }
 
@@ -113,7 +112,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
     public async Task The_further_scheme_reads_the_same_configuration_and_serves_the_public_validator()
     {
         var validator = _api.Services.GetRequiredService<IAccessTokenValidator>();
-        var bearer = _issuer.Token().Scope("read:data").Build();
+        var bearer = Issuer.Token().Scope("read:data").Build();
         Assert.True((await validator.ValidateAsync(bearer)).IsValid);
         var strict = await validator.ValidateAsync(bearer, new AccessTokenValidationOptions { Scheme = Strict });
         Assert.Equal("The DPoP authorization scheme is required", strict.Failure?.Description);
@@ -131,7 +130,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
         // exception that is not the "no such policy" one), the failure answers that request only, and the next request
         // asks again instead of failing for the life of the application.
         var flaky = new FailsOnce();
-        await using var api = await TestApiHost.StartAsync(_issuer, Map, services: services =>
+        await using var api = await TestApiHost.StartAsync(Issuer, Map, services: services =>
         {
             new AuthenticationBuilder(services).AddAuth0Api(Strict, o => o.DPoP.Mode = DPoPMode.Required);
             services.AddAuthorization(o => o.AddPolicy("dpop-only", p => p.AddAuthenticationSchemes(Strict).RequireAuthenticatedUser()));
@@ -139,7 +138,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
             services.AddSingleton<IAuthorizationPolicyProvider>(provider => flaky.Wrap(
                 new DefaultAuthorizationPolicyProvider(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthorizationOptions>>())));
         });
-        var bearer = _issuer.Token().Scope("read:data").Build();
+        var bearer = Issuer.Token().Scope("read:data").Build();
 
         flaky.Armed = true;
         var failed = await Record.ExceptionAsync(async () =>
@@ -153,7 +152,7 @@ public sealed class DPoPPerEndpointSchemeTests : IAsyncLifetime
         // The selection is made again: the Required scheme alone answers Bearer on this endpoint, as it always should.
         await DPoPTestSupport.DPoPError(await api.Client.SendAsync("/strict-policy", bearer, "Bearer"), HttpStatusCode.Unauthorized, "invalid_token", "The DPoP authorization scheme is required");
         using var key = TestDPoPKey.Create();
-        var bound = _issuer.BoundToken(key).Scope("read:data").Build();
+        var bound = Issuer.BoundToken(key).Scope("read:data").Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/strict-policy", bound, "DPoP", key.Proof(bound, "/strict-policy").Build()));
         Assert.Equal(1, flaky.Failures);
     }

@@ -14,6 +14,12 @@ public sealed class DPoPProofTests : IClassFixture<DPoPFixture>
 
     private TestIssuer Issuer => _fixture.Issuer;
 
+    /// <summary><paramref name="token"/> with a proof by <paramref name="key"/> is answered 401 invalid_token on the DPoP challenge.</summary>
+    private async Task InvalidTokenOnTheDPoPChallenge(TestDPoPKey key, string token, string description)
+        => await DPoPTestSupport.DPoPError(
+            await Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()),
+            HttpStatusCode.Unauthorized, "invalid_token", description);
+
     [Theory]
     [InlineData("ES256")]
     [InlineData("ES384")]
@@ -82,9 +88,7 @@ public sealed class DPoPProofTests : IClassFixture<DPoPFixture>
     {
         using var key = TestDPoPKey.Create();
         var token = Issuer.Token().Build();
-        await DPoPTestSupport.DPoPError(
-            await Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()),
-            HttpStatusCode.Unauthorized, "invalid_token", "The access token is not bound to a DPoP key");
+        await InvalidTokenOnTheDPoPChallenge(key, token, "The access token is not bound to a DPoP key");
     }
 
     [Fact]
@@ -93,9 +97,7 @@ public sealed class DPoPProofTests : IClassFixture<DPoPFixture>
         using var key = TestDPoPKey.Create();
         using var other = TestDPoPKey.Create();
         var token = Issuer.BoundToken(other).Build();
-        await DPoPTestSupport.DPoPError(
-            await Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()),
-            HttpStatusCode.Unauthorized, "invalid_token", "The DPoP proof key does not match the access token binding");
+        await InvalidTokenOnTheDPoPChallenge(key, token, "The DPoP proof key does not match the access token binding");
     }
 
     [Fact]
@@ -103,9 +105,7 @@ public sealed class DPoPProofTests : IClassFixture<DPoPFixture>
     {
         using var key = TestDPoPKey.Create();
         var token = Issuer.BoundToken(key).ExpiresIn(TimeSpan.FromMinutes(-10)).Build();
-        await DPoPTestSupport.DPoPError(
-            await Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()),
-            HttpStatusCode.Unauthorized, "invalid_token", "\"exp\" claim timestamp check failed");
+        await InvalidTokenOnTheDPoPChallenge(key, token, "\"exp\" claim timestamp check failed");
     }
 
     [Fact]

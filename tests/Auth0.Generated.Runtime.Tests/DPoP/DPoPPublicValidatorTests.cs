@@ -6,15 +6,9 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// <see cref="IAccessTokenValidator"/>'s DPoP form (proof, HTTP method, absolute URL), outside the HTTP pipeline: the
 /// scheme's own proof validator (one implementation, one replay store), every refusal family.
 /// </summary>
-public sealed class DPoPPublicValidatorTests : IAsyncLifetime
+public sealed class DPoPPublicValidatorTests : IssuerTests
 {
     private static readonly Uri Url = new("https://api.example.com/orders/42?page=1");
-
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
 
     private static AccessTokenValidationOptions Form(string? proof, string method = "GET", Uri? url = null)
         => new() { DPoPProof = proof, HttpMethod = method, HttpUrl = url ?? Url };
@@ -27,10 +21,10 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
     [InlineData("PS256")]
     public async Task A_bound_token_with_a_valid_proof_is_valid(string algorithm)
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
         using var key = TestDPoPKey.Create(algorithm);
-        var token = _issuer.BoundToken(key).With("sub", "dpop-user").With("org_id", "acme").Build();
+        var token = Issuer.BoundToken(key).With("sub", "dpop-user").With("org_id", "acme").Build();
 
         var result = await validator.ValidateAsync(token, new AccessTokenValidationOptions
         {
@@ -47,11 +41,11 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
     [Fact]
     public async Task Each_refusal_family_gets_the_schemes_answer()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
         using var key = TestDPoPKey.Create();
         using var thief = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
 
         async Task Refused(AccessTokenValidationOptions? options, string error, string description, string? forToken = null)
         {
@@ -67,7 +61,7 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
 
         // A proof by another key (the token was stolen), a proof for an unbound token.
         await Refused(Form(ProofFor(thief, token).Build()), "invalid_token", "The DPoP proof key does not match the access token binding");
-        var unbound = _issuer.Token().Build();
+        var unbound = Issuer.Token().Build();
         await Refused(Form(ProofFor(key, unbound).Build()), "invalid_token", "The access token is not bound to a DPoP key", unbound);
 
         // Wrong htm, wrong htu (another path, another host), a tampered signature, a proof of another token.
@@ -77,7 +71,7 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
         await Refused(Form(ProofFor(key, token, htu: "https://evil.example/orders/42").Build()), "invalid_dpop_proof", "DPoP proof \"htu\" does not match the request URI");
         await Refused(Form(ProofFor(key, token).Build(), url: new Uri("ftp://api.example.com/orders/42")), "invalid_dpop_proof", "DPoP proof \"htu\" does not match the request URI");
         await Refused(Form(ProofFor(key, token).Tampered().Build()), "invalid_dpop_proof", "DPoP proof signature verification failed");
-        await Refused(Form(ProofFor(key, _issuer.BoundToken(key).With("sub", "other").Build()).Build()), "invalid_dpop_proof", "DPoP proof \"ath\" does not match the access token");
+        await Refused(Form(ProofFor(key, Issuer.BoundToken(key).With("sub", "other").Build()).Build()), "invalid_dpop_proof", "DPoP proof \"ath\" does not match the access token");
         await Refused(Form("not.a.proof"), "invalid_dpop_proof", "DPoP proof is not a compact JWS");
 
         // Replay: the same proof twice.
@@ -92,11 +86,11 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
     [Fact]
     public async Task It_shares_the_schemes_replay_store_and_key_cache()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
         var keys = api.Services.GetRequiredService<DPoPSchemeProvider>().Get(Auth0ApiDefaults.AuthenticationScheme)!.Validator.Keys;
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
 
         // A proof used over HTTP is refused here (the same store), and the other way round.
         var proof = key.Proof(token).Build();
@@ -117,10 +111,10 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
     public async Task Required_mode_refuses_the_bearer_form_and_disabled_mode_refuses_the_dpop_form()
     {
         using var key = TestDPoPKey.Create();
-        var bound = _issuer.BoundToken(key).Build();
-        var unbound = _issuer.Token().Build();
+        var bound = Issuer.BoundToken(key).Build();
+        var unbound = Issuer.Token().Build();
 
-        await using (var required = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.Mode = DPoPMode.Required))
+        await using (var required = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.Mode = DPoPMode.Required))
         {
             var validator = required.Services.GetRequiredService<IAccessTokenValidator>();
             var bearer = await validator.ValidateAsync(unbound);
@@ -128,7 +122,7 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
             Assert.True((await validator.ValidateAsync(bound, Form(ProofFor(key, bound).Build()))).IsValid);
         }
 
-        await using (var disabled = await DPoPTestSupport.StartAsync(_issuer, o => o.DPoP.Mode = DPoPMode.Disabled))
+        await using (var disabled = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.Mode = DPoPMode.Disabled))
         {
             var validator = disabled.Services.GetRequiredService<IAccessTokenValidator>();
             var dpop = await validator.ValidateAsync(bound, Form(ProofFor(key, bound).Build()));
@@ -142,10 +136,10 @@ public sealed class DPoPPublicValidatorTests : IAsyncLifetime
     [Fact]
     public async Task A_proof_without_method_or_url_is_a_programming_error()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var proof = ProofFor(key, token).Build();
         await Assert.ThrowsAsync<ArgumentException>(async () => await validator.ValidateAsync(token, new AccessTokenValidationOptions { DPoPProof = proof, HttpUrl = Url }));
         await Assert.ThrowsAsync<ArgumentException>(async () => await validator.ValidateAsync(token, new AccessTokenValidationOptions { DPoPProof = proof, HttpMethod = "GET" }));

@@ -10,22 +10,17 @@ namespace Auth0.Generated.Runtime.Tests.DPoP;
 /// The default, in-memory replay store: its size from <c>Auth0:DPoP:ReplayCacheSize</c>, what an entry costs, and how
 /// long a proof is remembered (from its own <c>iat</c>).
 /// </summary>
-public sealed class InMemoryReplayStoreTests : IAsyncLifetime
+public sealed class InMemoryReplayStoreTests : IssuerTests
 {
     private const string StoreCategory = "Auth0.Generated.DPoP.InMemoryDPoPReplayStore";
     private readonly ITestOutputHelper _output;
-    private TestIssuer _issuer = null!;
 
     public InMemoryReplayStoreTests(ITestOutputHelper output) => _output = output;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
 
     [Fact]
     public async Task The_default_store_holds_a_million_proofs()
     {
-        await using var api = await DPoPTestSupport.StartAsync(_issuer);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
         var store = Assert.IsType<InMemoryDPoPReplayStore>(api.Services.GetRequiredService<IDPoPReplayStore>());
         Assert.Equal(1_000_000, store.Capacity);
         Assert.Equal(1_000_000, new DPoPOptions().ReplayCacheSize);
@@ -34,12 +29,12 @@ public sealed class InMemoryReplayStoreTests : IAsyncLifetime
     [Fact]
     public async Task ReplayCacheSize_bounds_the_store_and_a_full_store_refuses_new_proofs_but_still_knows_replays()
     {
-        await using var api = await TestApiHost.StartAsync(_issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = "3" });
+        await using var api = await TestApiHost.StartAsync(Issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = "3" });
         var store = Assert.IsType<InMemoryDPoPReplayStore>(api.Services.GetRequiredService<IDPoPReplayStore>());
         Assert.Equal(3, store.Capacity);
 
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var first = key.Proof(token).Build();
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", first));
         await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).Build()));
@@ -63,14 +58,14 @@ public sealed class InMemoryReplayStoreTests : IAsyncLifetime
     [InlineData("10000001")]
     public async Task A_bad_ReplayCacheSize_fails_at_startup(string value)
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApiHost.StartAsync(_issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = value }));
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApiHost.StartAsync(Issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = value }));
         Assert.Contains(error.Failures, f => f.StartsWith($"Auth0:DPoP:ReplayCacheSize must be between 1 and 10000000 (it is {value})", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task A_ReplayCacheSize_that_is_not_a_number_fails_at_startup()
     {
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApiHost.StartAsync(_issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = "lots" }));
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => TestApiHost.StartAsync(Issuer, DPoPTestSupport.Map, configuration: new Dictionary<string, string?> { ["Auth0:DPoP:ReplayCacheSize"] = "lots" }));
         Assert.Contains("Configuration value 'Auth0:DPoP:ReplayCacheSize' must be a whole number, not 'lots'", error.Message, StringComparison.Ordinal);
     }
 
@@ -80,10 +75,10 @@ public sealed class InMemoryReplayStoreTests : IAsyncLifetime
         // Defaults: IatOffset 300 s, IatLeeway 30 s. A proof made 200 s ago can pass for 100 s more; it is remembered
         // 100 + 30 (leeway, for instances whose clock runs behind) + 1 s. A fresh proof is remembered 331 s.
         var time = new ManualTimeProvider();
-        await using var api = await DPoPTestSupport.StartAsync(_issuer, o => o.TimeProvider = time);
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.TimeProvider = time);
         var store = Assert.IsType<InMemoryDPoPReplayStore>(api.Services.GetRequiredService<IDPoPReplayStore>());
         using var key = TestDPoPKey.Create();
-        var token = _issuer.BoundToken(key).Build();
+        var token = Issuer.BoundToken(key).Build();
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         var old = key.Proof(token).With("iat", now - 200).Build();
         var fresh = key.Proof(token).With("iat", now).Build();

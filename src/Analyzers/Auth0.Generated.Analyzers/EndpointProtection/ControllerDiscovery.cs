@@ -1,5 +1,4 @@
 using System.Linq;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0.Generated.Analyzers
 {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Linq;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Auth0.Generated.Analyzers
 {
