@@ -19,6 +19,8 @@ namespace Auth0.Generated.Benchmarks;
 /// benchmarks/StockApi.</item>
 /// <item><c>Ours_Scope_NoCache</c> / <c>Ours_Scope_Cache</c>: <c>AddAuth0Api</c> and <c>[RequireScopes]</c>'s
 /// convention, with <c>TokenCacheSize = 0</c> and with the default cache.</item>
+/// <item><c>Ours_Authorize_Cache</c>: a plain <c>RequireAuthorization()</c> route (the "authenticated user" policy, as
+/// <c>[Authorize]</c>) on the same application.</item>
 /// <item><c>*_Public*</c>: the anonymous route with the same token sent (the default scheme still validates it);
 /// <c>Ours_Public_NoToken</c>: the anonymous route without a token, the floor a protected request is measured against.</item>
 /// </list>
@@ -29,6 +31,7 @@ public class RequestPipelineBenchmarks : TokenBenchmarksBase
 {
     private const string ScopePath = "/api/private-scoped";
     private const string PublicPath = "/api/public";
+    private const string AuthorizePath = "/api/private";
 
     private App _stock = null!;
     private App _oursNoCache = null!;
@@ -39,7 +42,7 @@ public class RequestPipelineBenchmarks : TokenBenchmarksBase
         _stock = BuildStock();
         _oursNoCache = BuildOurs(0);
         _oursCache = BuildOurs(Auth0ApiDefaults.DefaultTokenCacheSize);
-        foreach (var (app, path) in new[] { (_stock, ScopePath), (_stock, PublicPath), (_oursNoCache, ScopePath), (_oursCache, ScopePath), (_oursCache, PublicPath) })
+        foreach (var (app, path) in new[] { (_stock, ScopePath), (_stock, PublicPath), (_oursNoCache, ScopePath), (_oursCache, ScopePath), (_oursCache, PublicPath), (_oursCache, AuthorizePath) })
         {
             var status = await RunAsync(app, path).ConfigureAwait(false);
             Require(status == StatusCodes.Status200OK, $"{path} answered {status} to the benchmark token.");
@@ -64,6 +67,9 @@ public class RequestPipelineBenchmarks : TokenBenchmarksBase
 
     [Benchmark]
     public Task<int> Ours_Scope_Cache() => RunAsync(_oursCache, ScopePath);
+
+    [Benchmark]
+    public Task<int> Ours_Authorize_Cache() => RunAsync(_oursCache, AuthorizePath);
 
     [Benchmark]
     public Task<int> Ours_Public_NoCache() => RunAsync(_oursNoCache, PublicPath);
@@ -100,6 +106,7 @@ public class RequestPipelineBenchmarks : TokenBenchmarksBase
         {
             app.MapGet(PublicPath, () => "public").AllowAnonymous();
             app.MapGet(ScopePath, () => "scoped").RequireScopes(BenchmarkTokens.Scope);
+            app.MapGet(AuthorizePath, () => "private").RequireAuthorization();
         });
 
     internal static string JwksJson(RsaSecurityKey key)
