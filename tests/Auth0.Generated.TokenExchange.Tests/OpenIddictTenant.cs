@@ -105,6 +105,8 @@ public sealed class OpenIddictTenant : IAsyncDisposable
         var assertionKey = RSA.Create(2048);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        // OpenIddict's ASP.NET Core host creates data protection keys: in memory, never under the user's ~/.aspnet.
+        builder.Services.AddInMemoryDataProtection();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
         var database = "openiddict-" + Guid.NewGuid().ToString("N");
         builder.Services.AddDbContext<DbContext>(options => options.UseInMemoryDatabase(database).UseOpenIddict());
