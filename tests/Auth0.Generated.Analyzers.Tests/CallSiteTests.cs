@@ -324,6 +324,73 @@ public class CallSiteTests
                 }
                 """)).RunAsync();
 
+    private const string InterfaceModules = """
+        public interface IModule
+        {
+            void AddRoutes(IEndpointRouteBuilder app);
+        }
+
+        public sealed class PostsModule : IModule
+        {
+            public void AddRoutes(IEndpointRouteBuilder app)
+            {
+                var posts = app.MapGroup("/posts");
+                posts.{|A0G004:MapGet|}("/", () => "posts");
+                posts.MapPost("/", () => "created").RequireAuthorization();
+            }
+        }
+
+        public sealed class TagsModule : IModule
+        {
+            void IModule.AddRoutes(IEndpointRouteBuilder app) => app.{|A0G004:MapGet|}("/tags", () => "tags");
+        }
+
+        public abstract class EndpointGroup
+        {
+            public abstract void Map(IEndpointRouteBuilder app);
+        }
+
+        public sealed class Users : EndpointGroup
+        {
+            public override void Map(IEndpointRouteBuilder app) => app.{|A0G004:MapGet|}("/users", () => "users");
+        }
+        """;
+
+    [Fact]
+    public Task Modules_called_through_an_interface_or_a_base_class_are_judged_at_those_call_sites()
+        => App(
+            """
+            var app = WebApplication.CreateBuilder(args).Build();
+            IModule[] modules = { new PostsModule(), new TagsModule() };
+            foreach (var module in modules)
+            {
+                module.AddRoutes(app);
+            }
+
+            EndpointGroup users = new Users();
+            users.Map(app);
+            app.Run();
+            """,
+            ("Modules.cs", InterfaceModules)).RunAsync();
+
+    [Fact]
+    public Task Modules_called_through_an_interface_or_a_base_class_on_a_protected_group_are_silent()
+        => App(
+            """
+            var app = WebApplication.CreateBuilder(args).Build();
+            var api = app.MapGroup("/api").RequireAuthorization();
+            IModule[] modules = { new PostsModule(), new TagsModule() };
+            foreach (var module in modules)
+            {
+                module.AddRoutes(api);
+            }
+
+            EndpointGroup users = new Users();
+            users.Map(api);
+            app.Run();
+            """,
+            ("Modules.cs", InterfaceModules.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+
     [Fact]
     public Task A_fallback_policy_silences_call_site_findings()
         => App(

@@ -104,13 +104,26 @@ namespace Auth0.Generated.Analyzers
 
         private Outcome Aggregate(IMethodSymbol method, int ordinal, bool returned, int depth)
         {
-            if (!_callSites.TryGetValue(method, out var queue) || queue.IsEmpty)
+            var targets = DispatchTargets(method);
+            var sites = new List<CallSite>();
+            var usedAsDelegate = false;
+            foreach (var target in targets)
             {
-                return Outcome.Unknown(_delegates.ContainsKey(method) ? UnknownReasons.UsedAsDelegate : UnknownReasons.NoCallSite);
+                if (_callSites.TryGetValue(target, out var queue))
+                {
+                    sites.AddRange(queue);
+                }
+
+                usedAsDelegate |= _delegates.ContainsKey(target);
             }
 
-            Outcome? unknown = _delegates.ContainsKey(method) ? Outcome.Unknown(UnknownReasons.UsedAsDelegate) : null;
-            foreach (var site in queue.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
+            if (sites.Count == 0)
+            {
+                return Outcome.Unknown(usedAsDelegate ? UnknownReasons.UsedAsDelegate : UnknownReasons.NoCallSite);
+            }
+
+            Outcome? unknown = usedAsDelegate ? Outcome.Unknown(UnknownReasons.UsedAsDelegate) : null;
+            foreach (var site in sites.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
             {
                 var outcome = AtSite(site, ordinal, returned, depth);
                 if (outcome.Kind == OutcomeKind.Unprotected)
@@ -125,6 +138,43 @@ namespace Auth0.Generated.Analyzers
             }
 
             return unknown ?? Outcome.Protected;
+        }
+
+        /// <summary>
+        /// The method and every member a call may reach it through: the interface members it implements (a module
+        /// registered as <c>IModule</c> and called as <c>module.AddRoutes(app)</c>) and the base methods it overrides
+        /// (<c>EndpointGroupBase.Map(app)</c>). A call through one of them counts as a call site of this method, with the
+        /// same parameter positions.
+        /// </summary>
+        private static List<IMethodSymbol> DispatchTargets(IMethodSymbol method)
+        {
+            var targets = new List<IMethodSymbol> { method };
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                targets.Add(MapCalls.Definition(overridden));
+            }
+
+            foreach (var explicitMember in method.ExplicitInterfaceImplementations)
+            {
+                targets.Add(MapCalls.Definition(explicitMember));
+            }
+
+            if (!method.IsStatic && method.ContainingType is { } type)
+            {
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    foreach (var member in @interface.GetMembers(method.Name))
+                    {
+                        if (member is IMethodSymbol candidate
+                            && SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(candidate)?.OriginalDefinition, method))
+                        {
+                            targets.Add(MapCalls.Definition(candidate));
+                        }
+                    }
+                }
+            }
+
+            return targets;
         }
 
         /// <summary>One call site: protected when its argument or the conventions on its result protect; unprotected when neither can.</summary>

@@ -80,7 +80,7 @@ namespace Auth0.Generated.Analyzers
         public const string LambdaParameter = "its builder is a lambda parameter";
         public const string NestedFunctions = "its builder crosses local functions or lambdas";
         public const string TooDeep = "its builder is nested deeper than the analysis follows";
-        public const string NoCallSite = "the method that maps it is not called directly in this project (it may be called from another assembly, or through an interface or a virtual method)";
+        public const string NoCallSite = "the method that maps it is not called in this project, directly or through an interface or base method it implements (it may be called from another assembly)";
         public const string UsedAsDelegate = "the method that maps it is used as a delegate";
         public const string Recursive = "the method that maps it is called recursively";
     }
