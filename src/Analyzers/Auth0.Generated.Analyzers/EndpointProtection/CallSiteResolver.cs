@@ -20,13 +20,16 @@ namespace Auth0.Generated.Analyzers
 
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>> _callSites = new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, bool> _delegates = new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>> _delegateInvokes = new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<(IMethodSymbol, int, bool), Outcome> _resolved = new Dictionary<(IMethodSymbol, int, bool), Outcome>();
         private readonly HashSet<(IMethodSymbol, int, bool)> _visiting = new HashSet<(IMethodSymbol, int, bool)>();
 
         /// <summary>A method of the compilation taking a builder: its call sites decide the endpoints it maps.</summary>
         public static bool Follows(IMethodSymbol method, KnownTypes known)
         {
-            if (!ConventionMethods.IsInSource(method))
+            // A delegate invocation (module(app) on an Action<IEndpointRouteBuilder>) is a call site of the methods
+            // converted to that delegate type; any other method must be in the compilation.
+            if (method.MethodKind != MethodKind.DelegateInvoke && !ConventionMethods.IsInSource(method))
             {
                 return false;
             }
@@ -55,10 +58,26 @@ namespace Auth0.Generated.Analyzers
 
             var returned = call.TargetMethod.ReturnsVoid ? null : flow.EvaluateReturned(call);
             var site = new CallSite(call.Syntax.GetLocation(), Display(call.Syntax), arguments, returned);
-            _callSites.GetOrAdd(MapCalls.Definition(call.TargetMethod), _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
+            _callSites.GetOrAdd(Key(call.TargetMethod), _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
         }
 
-        public void AddDelegate(IMethodSymbol method) => _delegates[MapCalls.Definition(method)] = true;
+        /// <summary>
+        /// <paramref name="method"/> is converted to a delegate (of the type whose <c>Invoke</c> is <paramref name="invoke"/>,
+        /// when known): the invocations of that delegate type in the compilation are call sites of it too, and calls the
+        /// analysis cannot see (the delegate handed to other code) keep its endpoints unknown unless one seen is unprotected.
+        /// </summary>
+        public void AddDelegate(IMethodSymbol method, IMethodSymbol? invoke)
+        {
+            var definition = MapCalls.Definition(method);
+            _delegates[definition] = true;
+            if (invoke is not null)
+            {
+                _delegateInvokes.GetOrAdd(definition, _ => new ConcurrentQueue<IMethodSymbol>()).Enqueue(invoke);
+            }
+        }
+
+        /// <summary>Call sites are kept per method definition; a delegate's <c>Invoke</c> per constructed delegate type (Action&lt;IEndpointRouteBuilder&gt;, not Action&lt;T&gt;).</summary>
+        private static IMethodSymbol Key(IMethodSymbol method) => method.MethodKind == MethodKind.DelegateInvoke ? method : MapCalls.Definition(method);
 
         /// <summary>Decides an open state (compilation end only: it reads every call site).</summary>
         public Outcome Resolve(ProtectionState state) => Resolve(state, 0);
@@ -141,14 +160,26 @@ namespace Auth0.Generated.Analyzers
         }
 
         /// <summary>
-        /// The method and every member a call may reach it through: the interface members it implements (a module
-        /// registered as <c>IModule</c> and called as <c>module.AddRoutes(app)</c>) and the base methods it overrides
-        /// (<c>EndpointGroupBase.Map(app)</c>). A call through one of them counts as a call site of this method, with the
+        /// The method and every member a call may reach it through: the delegate types it was converted to (a list of
+        /// <c>Action&lt;IEndpointRouteBuilder&gt;</c> modules invoked as <c>module(app)</c>), the interface members it
+        /// implements (a module registered as <c>IModule</c> and called as <c>module.AddRoutes(app)</c>) and the base
+        /// methods it overrides (<c>EndpointGroupBase.Map(app)</c>). A call through one of them counts as a call site of this method, with the
         /// same parameter positions.
         /// </summary>
-        private static List<IMethodSymbol> DispatchTargets(IMethodSymbol method)
+        private List<IMethodSymbol> DispatchTargets(IMethodSymbol method)
         {
             var targets = new List<IMethodSymbol> { method };
+            if (_delegateInvokes.TryGetValue(method, out var invokes))
+            {
+                foreach (var invoke in invokes)
+                {
+                    if (!targets.Contains(invoke, SymbolEqualityComparer.Default))
+                    {
+                        targets.Add(invoke);
+                    }
+                }
+            }
+
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
                 targets.Add(MapCalls.Definition(overridden));

@@ -82,7 +82,7 @@ namespace Auth0.Generated.Analyzers
                                 (calls ??= new List<IInvocationOperation>()).Add(invocation);
                                 break;
                             case IMethodReferenceOperation reference when CallSiteResolver.Follows(reference.Method, _known):
-                                _resolver.AddDelegate(reference.Method);
+                                _resolver.AddDelegate(reference.Method, reference.Parent is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod: { } invoke } } ? invoke : null);
                                 break;
                         }
                     }
