@@ -135,6 +135,23 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
     }
 
     [Fact]
+    public async Task A_check_that_completes_asynchronously_is_awaited_by_the_shortcut_and_its_failure_answered_by_the_stock_path()
+    {
+        await using var app = await StartAsync(services => services.AddAuth0Api());
+        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
+        var client = app.GetTestClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/slow-check", Issuer.Token().Scope("read:messages").Build())).StatusCode);
+        Assert.Equal(1, shortcut.Shortcuts);
+        Assert.Equal(0, shortcut.Fallbacks);
+
+        // A failing claim check answers 401 invalid_token with its message (as a synchronous one does).
+        await ResponseAssert.InvalidToken(await Send(client, "/slow-check", Issuer.Token().Scope("read:other").Build()), "Slow check failed");
+        Assert.Equal(1, shortcut.Shortcuts);
+        Assert.Equal(1, shortcut.Fallbacks);
+    }
+
+    [Fact]
     public async Task An_application_authorization_handler_turns_the_shortcut_off()
     {
         await using var app = await StartAsync(services =>
@@ -195,6 +212,13 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
         app.MapGet("/admin", () => "ok").RequireAuthorization("admins");
         app.MapGet("/mixed", () => "ok").RequireScopes("read:messages").RequireAuthorization("admins");
+        app.MapGet("/slow-check", () => "ok").RequireClaimCheck(
+            async (token, _) =>
+            {
+                await Task.Yield(); // completes asynchronously: the shortcut awaits it
+                return token.HasScope("read:messages");
+            },
+            "Slow check failed");
 
         // What the authorization middleware stored as the request's authentication result: the ticket's scheme.
         static string? TicketScheme(HttpContext c) => c.Features.Get<Microsoft.AspNetCore.Authentication.IAuthenticateResultFeature>()?.AuthenticateResult?.Ticket?.AuthenticationScheme;
