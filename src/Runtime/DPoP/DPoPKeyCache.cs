@@ -108,19 +108,16 @@ internal sealed class DPoPProofKey
     /// <summary>Idle instances kept per key: enough for the verifications of one key running at once on this machine.</summary>
     private static readonly int PoolSize = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    private readonly ECParameters _ec;
-    private readonly RSAParameters _rsa;
-    private readonly bool _isEc;
+    /// <summary>Creates a new instance of the key (ECDsa or RSA).</summary>
+    private readonly Func<AsymmetricAlgorithm> _import;
     private readonly AsymmetricAlgorithm?[] _pool = new AsymmetricAlgorithm?[PoolSize];
     private int _retired;
 
-    private DPoPProofKey(string id, string thumbprint, ECParameters ec, RSAParameters rsa, bool isEc)
+    private DPoPProofKey(string id, string thumbprint, Func<AsymmetricAlgorithm> import)
     {
         Id = id;
         Thumbprint = thumbprint;
-        _ec = ec;
-        _rsa = rsa;
-        _isEc = isEc;
+        _import = import;
     }
 
     /// <summary>The cache key: the exact text of the key's required members.</summary>
@@ -142,11 +139,11 @@ internal sealed class DPoPProofKey
 
     /// <summary>An EC key (the point is checked on import: an invalid one throws <see cref="CryptographicException"/>).</summary>
     public static DPoPProofKey ForEc(string id, string thumbprint, ECParameters parameters)
-        => Imported(new DPoPProofKey(id, thumbprint, parameters, default, isEc: true));
+        => Imported(new DPoPProofKey(id, thumbprint, () => ECDsa.Create(parameters)));
 
     /// <summary>An RSA key.</summary>
     public static DPoPProofKey ForRsa(string id, string thumbprint, RSAParameters parameters)
-        => Imported(new DPoPProofKey(id, thumbprint, default, parameters, isEc: false));
+        => Imported(new DPoPProofKey(id, thumbprint, () => RSA.Create(parameters)));
 
     /// <summary>Imports the first instance now, so an unusable key fails where it always did (before the signature).</summary>
     private static DPoPProofKey Imported(DPoPProofKey key)
@@ -161,8 +158,8 @@ internal sealed class DPoPProofKey
         var instance = Rent() ?? Import();
         try
         {
-            return _isEc
-                ? ((ECDsa)instance).VerifyData(data, signature, hash)
+            return instance is ECDsa ec
+                ? ec.VerifyData(data, signature, hash)
                 : ((RSA)instance).VerifyData(data, signature, hash, padding!);
         }
         finally
@@ -178,7 +175,7 @@ internal sealed class DPoPProofKey
         Drain();
     }
 
-    private AsymmetricAlgorithm Import() => _isEc ? ECDsa.Create(_ec) : RSA.Create(_rsa);
+    private AsymmetricAlgorithm Import() => _import();
 
     private AsymmetricAlgorithm? Rent()
     {

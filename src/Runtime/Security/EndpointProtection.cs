@@ -24,30 +24,18 @@ internal enum ProtectionKind
 /// (every Auth0.Generated requirement) make one policy whose requirements all hold; with none of them, the fallback
 /// policy applies (or nothing does).
 /// </summary>
-internal sealed class EndpointProtection
+/// <param name="Kind">Anonymous, open or protected.</param>
+/// <param name="FromFallback">Whether the policy is the fallback policy (the endpoint declares nothing).</param>
+/// <param name="PolicyNames">The named policies the endpoint asks for, in declaration order.</param>
+/// <param name="Schemes">The authentication schemes of the policy (empty: the default scheme).</param>
+/// <param name="Requirements">Every requirement of the policy, in order (all must hold).</param>
+internal sealed record EndpointProtection(
+    ProtectionKind Kind,
+    bool FromFallback,
+    IReadOnlyList<string> PolicyNames,
+    IReadOnlyList<string> Schemes,
+    IReadOnlyList<IAuthorizationRequirement> Requirements)
 {
-    private EndpointProtection(ProtectionKind kind, bool fromFallback, IReadOnlyList<string> policyNames, IReadOnlyList<string> schemes, IReadOnlyList<IAuthorizationRequirement> requirements)
-    {
-        Kind = kind;
-        FromFallback = fromFallback;
-        PolicyNames = policyNames;
-        Schemes = schemes;
-        Requirements = requirements;
-    }
-
-    public ProtectionKind Kind { get; }
-
-    /// <summary>Whether the policy is the fallback policy (the endpoint declares nothing).</summary>
-    public bool FromFallback { get; }
-
-    /// <summary>The named policies the endpoint asks for, in declaration order.</summary>
-    public IReadOnlyList<string> PolicyNames { get; }
-
-    /// <summary>The authentication schemes of the policy (empty: the default scheme).</summary>
-    public IReadOnlyList<string> Schemes { get; }
-
-    /// <summary>Every requirement of the policy, in order (all must hold).</summary>
-    public IReadOnlyList<IAuthorizationRequirement> Requirements { get; }
 
     /// <summary>
     /// Whether the policy requires an authenticated user: explicitly, or through a requirement only a signed-in user can

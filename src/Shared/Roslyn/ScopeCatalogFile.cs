@@ -10,20 +10,13 @@ using System.Text;
 namespace Auth0.Generated.Shared
 {
     /// <summary>One scope of a catalog file, with the 1-based line where its value stands.</summary>
-    internal readonly struct CatalogScope
+    internal readonly struct CatalogScope(string value, string? description, int line)
     {
-        public CatalogScope(string value, string? description, int line)
-        {
-            Value = value;
-            Description = description;
-            Line = line;
-        }
+        public string Value { get; } = value;
 
-        public string Value { get; }
+        public string? Description { get; } = description;
 
-        public string? Description { get; }
-
-        public int Line { get; }
+        public int Line { get; } = line;
     }
 
     internal static class ScopeCatalogFile

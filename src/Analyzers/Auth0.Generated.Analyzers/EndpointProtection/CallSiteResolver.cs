@@ -279,24 +279,18 @@ namespace Auth0.Generated.Analyzers
             Unknown,
         }
 
-        internal sealed class Outcome
+        /// <summary>Made by <see cref="Protected"/>, <see cref="Unprotected"/> and <see cref="Unknown"/>.</summary>
+        internal sealed class Outcome(OutcomeKind kind, CallSite? site, string? reason)
         {
             public static readonly Outcome Protected = new Outcome(OutcomeKind.Protected, null, null);
 
-            private Outcome(OutcomeKind kind, CallSite? site, string? reason)
-            {
-                Kind = kind;
-                Site = site;
-                Reason = reason;
-            }
-
-            public OutcomeKind Kind { get; }
+            public OutcomeKind Kind { get; } = kind;
 
             /// <summary>For an unprotected outcome: the outermost call site where the builder is unprotected.</summary>
-            public CallSite? Site { get; }
+            public CallSite? Site { get; } = site;
 
             /// <summary>For an unknown outcome: why.</summary>
-            public string? Reason { get; }
+            public string? Reason { get; } = reason;
 
             public static Outcome Unprotected(CallSite? site) => new Outcome(OutcomeKind.Unprotected, site, null);
 
