@@ -38,21 +38,11 @@ namespace Auth0.Generated.Shared
 
         /// <summary>The key of a <c>[ClaimEquals]</c>: the claim, the value kind's name, the formatted value.</summary>
         public static string ClaimEquals(string claim, ClaimValueKind kind, object value)
-            => Build(RequirementKind.ClaimEquals, new[] { claim, KindName(kind), FormatValue(kind, value) });
+            => Build(RequirementKind.ClaimEquals, new[] { claim, ClaimValueKinds.KeyName(kind), FormatValue(kind, value) });
 
         /// <summary>The key of a <c>[ClaimCheck]</c>; <paramref name="typeFullName"/> is in <c>Type.FullName</c> form (<c>Ns.Outer+Inner</c>).</summary>
         public static string ClaimCheck(string typeFullName, string method, string? message)
             => Build(RequirementKind.ClaimCheck, new[] { typeFullName, method, message });
-
-        /// <summary>The lower-case name of a value kind in keys.</summary>
-        public static string KindName(ClaimValueKind kind) => kind switch
-        {
-            ClaimValueKind.String => "string",
-            ClaimValueKind.Boolean => "bool",
-            ClaimValueKind.Integer => "integer",
-            ClaimValueKind.Number => "number",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
 
         /// <summary>Formats a <c>[ClaimEquals]</c> value (a string, bool, long or double) for a key.</summary>
         public static string FormatValue(ClaimValueKind kind, object value) => kind switch

@@ -30,7 +30,7 @@ namespace Auth0.Generated.Shared
         /// <summary><c>string claim, params string[] values</c>.</summary>
         ClaimAndValues,
 
-        /// <summary><c>string claim, T value</c> with one overload per <see cref="ClaimValueKind"/> (see <see cref="RequirementKinds.ValueKindOf"/>).</summary>
+        /// <summary><c>string claim, T value</c> with one overload per <see cref="ClaimValueKind"/> (see <see cref="ClaimValueKinds"/>).</summary>
         ClaimAndValue,
 
         /// <summary><c>Type type, string method</c>, and the named <c>Message</c>.</summary>
@@ -41,36 +41,26 @@ namespace Auth0.Generated.Shared
     }
 
     /// <summary>One row of <see cref="RequirementKinds.All"/>.</summary>
-    internal sealed class RequirementKindInfo
+    internal sealed class RequirementKindInfo(RequirementKind kind, string attributeName, string? conventionName, string keyPrefix, RequirementArguments arguments)
     {
-        public RequirementKindInfo(RequirementKind kind, string attributeName, string? conventionName, string keyPrefix, RequirementArguments arguments)
-        {
-            Kind = kind;
-            AttributeName = attributeName;
-            AttributeMetadataName = "Auth0.Generated." + attributeName + "Attribute";
-            ConventionName = conventionName;
-            KeyPrefix = keyPrefix;
-            Arguments = arguments;
-        }
-
-        public RequirementKind Kind { get; }
+        public RequirementKind Kind { get; } = kind;
 
         /// <summary>The attribute's name as written in source: <c>RequireScopes</c> for <c>[RequireScopes(...)]</c>.</summary>
-        public string AttributeName { get; }
+        public string AttributeName { get; } = attributeName;
 
         /// <summary>The attribute type's metadata name (<c>Auth0.Generated.RequireScopesAttribute</c>).</summary>
-        public string AttributeMetadataName { get; }
+        public string AttributeMetadataName { get; } = "Auth0.Generated." + attributeName + "Attribute";
 
         /// <summary>
         /// The endpoint convention (an extension method in namespace <c>Auth0.Generated</c> taking the builder, then the
         /// attribute's arguments) that adds the same requirement, or null when there is none.
         /// </summary>
-        public string? ConventionName { get; }
+        public string? ConventionName { get; } = conventionName;
 
         /// <summary>The first line of every key of this kind (<see cref="RequirementKeyFormat"/>).</summary>
-        public string KeyPrefix { get; }
+        public string KeyPrefix { get; } = keyPrefix;
 
-        public RequirementArguments Arguments { get; }
+        public RequirementArguments Arguments { get; } = arguments;
 
         /// <summary>Whether the convention's arguments are the attribute's (constants the generator can read); false for delegates.</summary>
         public bool ConventionTakesAttributeArguments => ConventionName is not null && Arguments != RequirementArguments.TypeAndMethod;
@@ -120,28 +110,58 @@ namespace Auth0.Generated.Shared
         /// <summary>The kind whose convention has this method name, or null (the generator asks for every member call it sees).</summary>
         public static RequirementKindInfo? ByConventionName(string methodName)
             => ByConvention.TryGetValue(methodName, out var info) ? info : null;
+    }
 
-        /// <summary>
-        /// The <see cref="ClaimValueKind"/> of a <see cref="RequirementArguments.ClaimAndValue"/> overload, from its value
-        /// parameter's type (<c>System.String</c>, <c>System.Boolean</c>, <c>System.Int64</c>, <c>System.Double</c>), or null.
-        /// </summary>
-        public static ClaimValueKind? ValueKindOf(string clrTypeFullName) => clrTypeFullName switch
+    /// <summary>
+    /// The value-kind table: for each <see cref="ClaimValueKind"/>, its name in requirement keys
+    /// (<see cref="RequirementKeyFormat"/>), the CLR type of its <see cref="RequirementArguments.ClaimAndValue"/> overload's
+    /// value parameter and that type's C# keyword.
+    /// </summary>
+    internal static class ClaimValueKinds
+    {
+        /// <summary>One row per kind.</summary>
+        private static readonly (ClaimValueKind Kind, string KeyName, string ClrTypeFullName, string Keyword)[] All =
         {
-            "System.String" => ClaimValueKind.String,
-            "System.Boolean" => ClaimValueKind.Boolean,
-            "System.Int64" => ClaimValueKind.Integer,
-            "System.Double" => ClaimValueKind.Number,
-            _ => null,
+            (ClaimValueKind.String, "string", "System.String", "string"),
+            (ClaimValueKind.Boolean, "bool", "System.Boolean", "bool"),
+            (ClaimValueKind.Integer, "integer", "System.Int64", "long"),
+            (ClaimValueKind.Number, "number", "System.Double", "double"),
         };
+
+        /// <summary>The lower-case name of a value kind in keys (<c>integer</c> for <see cref="ClaimValueKind.Integer"/>).</summary>
+        public static string KeyName(ClaimValueKind kind) => Get(kind).KeyName;
 
         /// <summary>The C# keyword of a value kind's parameter type (<c>long</c> for <see cref="ClaimValueKind.Integer"/>).</summary>
-        public static string Keyword(ClaimValueKind kind) => kind switch
+        public static string Keyword(ClaimValueKind kind) => Get(kind).Keyword;
+
+        /// <summary>
+        /// The value kind of a <see cref="RequirementArguments.ClaimAndValue"/> overload, from its value parameter's type
+        /// (<c>System.String</c>, <c>System.Boolean</c>, <c>System.Int64</c>, <c>System.Double</c>), or null.
+        /// </summary>
+        public static ClaimValueKind? FromClrType(string clrTypeFullName)
         {
-            ClaimValueKind.String => "string",
-            ClaimValueKind.Boolean => "bool",
-            ClaimValueKind.Integer => "long",
-            ClaimValueKind.Number => "double",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-        };
+            foreach (var row in All)
+            {
+                if (row.ClrTypeFullName == clrTypeFullName)
+                {
+                    return row.Kind;
+                }
+            }
+
+            return null;
+        }
+
+        private static (ClaimValueKind Kind, string KeyName, string ClrTypeFullName, string Keyword) Get(ClaimValueKind kind)
+        {
+            foreach (var row in All)
+            {
+                if (row.Kind == kind)
+                {
+                    return row;
+                }
+            }
+
+            throw new ArgumentOutOfRangeException(nameof(kind));
+        }
     }
 }

@@ -64,7 +64,7 @@ public sealed class RequirementKindTableTests
         var valueTypes = typeof(ClaimEqualsAttribute).GetConstructors().Select(c => c.GetParameters()[1].ParameterType.FullName!);
         Assert.Equal(
             Enum.GetValues<ClaimValueKind>().Order(),
-            valueTypes.Select(name => RequirementKinds.ValueKindOf(name) ?? throw new InvalidOperationException(name)).Order());
+            valueTypes.Select(name => ClaimValueKinds.FromClrType(name) ?? throw new InvalidOperationException(name)).Order());
     }
 
     private static object[] SampleArguments(RequirementArguments arguments) => arguments switch

@@ -377,7 +377,7 @@ namespace Auth0.Generated.Analyzers
                     value.Location,
                     requirement.Display,
                     claimName,
-                    RequirementKinds.Keyword(equalsKind),
+                    ClaimValueKinds.Keyword(equalsKind),
                     claim.TypeDisplay));
             }
         }

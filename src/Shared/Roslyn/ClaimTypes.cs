@@ -92,7 +92,7 @@ namespace Auth0.Generated.Shared
         /// (<c>string</c>, <c>bool</c>, <c>long</c>, <c>double</c>), or null for another type.
         /// </summary>
         public static ClaimValueKind? EqualsValueKind(ITypeSymbol valueParameterType)
-            => RequirementKinds.ValueKindOf(valueParameterType.ContainingNamespace?.ToDisplayString() + "." + valueParameterType.MetadataName);
+            => ClaimValueKinds.FromClrType(valueParameterType.ContainingNamespace?.ToDisplayString() + "." + valueParameterType.MetadataName);
 
         /// <summary>Whether a claim of this kind is a list (the only kind [ClaimIncludes] accepts).</summary>
         public static bool IsList(ClaimKind kind) => kind == ClaimKind.StringList;
