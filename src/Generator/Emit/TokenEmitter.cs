@@ -93,39 +93,23 @@ namespace Auth0.Generated.Generator.Emit
             var read = "__claimRead_" + p.Name.TrimStart('@');
             var claim = SymbolDisplay.FormatLiteral(p.ClaimName, quote: true);
             var absent = p.IsNullable ? "null" : "default";
-            string value;
-            switch (p.Kind)
+            var value = p.Kind switch
             {
-                case ClaimKind.String:
-                    value = $"TryGetString({claim}, out var value) ? value : {(p.IsNullable ? "null" : "string.Empty")}";
-                    break;
-                case ClaimKind.Boolean:
-                    value = $"TryGetBoolean({claim}, out var value) ? value : {absent}";
-                    break;
-                case ClaimKind.Int32:
-                    value = $"TryGetInt64({claim}, out var value) && value >= int.MinValue && value <= int.MaxValue ? (int)value : {absent}";
-                    break;
-                case ClaimKind.Int64:
-                    value = $"TryGetInt64({claim}, out var value) ? value : {absent}";
-                    break;
-                case ClaimKind.Double:
-                    value = $"TryGetDouble({claim}, out var value) ? value : {absent}";
-                    break;
-                case ClaimKind.NumericDate:
-                    value = $"TryGetNumericDate({claim}, out var value) ? value : {absent}";
-                    break;
-                case ClaimKind.StringList when p.IsArray:
-                    value = $"TryGetStringList({claim}, out var value) ? value as string[] ?? global::System.Linq.Enumerable.ToArray(value) : {(p.IsNullable ? "null" : "global::System.Array.Empty<string>()")}";
-                    break;
-                case ClaimKind.StringList:
-                    value = $"TryGetStringList({claim}, out var value) ? value : {(p.IsNullable ? "null" : "global::System.Array.Empty<string>()")}";
-                    break;
-                case ClaimKind.StringEnum:
-                    value = $"TryGetString({claim}, out var value) && __Parse_{p.Name.TrimStart('@')}(value, out var parsed) ? parsed : {absent}";
-                    break;
-                default:
-                    EmitUnsupported(w, p);
-                    return;
+                ClaimKind.String => $"TryGetString({claim}, out var value) ? value : {(p.IsNullable ? "null" : "string.Empty")}",
+                ClaimKind.Boolean => $"TryGetBoolean({claim}, out var value) ? value : {absent}",
+                ClaimKind.Int32 => $"TryGetInt64({claim}, out var value) && value >= int.MinValue && value <= int.MaxValue ? (int)value : {absent}",
+                ClaimKind.Int64 => $"TryGetInt64({claim}, out var value) ? value : {absent}",
+                ClaimKind.Double => $"TryGetDouble({claim}, out var value) ? value : {absent}",
+                ClaimKind.NumericDate => $"TryGetNumericDate({claim}, out var value) ? value : {absent}",
+                ClaimKind.StringList when p.IsArray => $"TryGetStringList({claim}, out var value) ? value as string[] ?? global::System.Linq.Enumerable.ToArray(value) : {(p.IsNullable ? "null" : "global::System.Array.Empty<string>()")}",
+                ClaimKind.StringList => $"TryGetStringList({claim}, out var value) ? value : {(p.IsNullable ? "null" : "global::System.Array.Empty<string>()")}",
+                ClaimKind.StringEnum => $"TryGetString({claim}, out var value) && __Parse_{p.Name.TrimStart('@')}(value, out var parsed) ? parsed : {absent}",
+                _ => null,
+            };
+            if (value is null)
+            {
+                EmitUnsupported(w, p);
+                return;
             }
 
             // Reference-typed fields start null until read, whatever the property's annotation.
