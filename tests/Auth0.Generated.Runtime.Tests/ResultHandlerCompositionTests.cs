@@ -77,7 +77,6 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
             services.AddAuthorizationBuilder().AddPolicy("admins", policy => policy.RequireClaim("admin"));
             services.AddAuth0Api();
         });
-        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         var client = app.GetTestClient();
         var reader = Issuer.Token().Scope("read:messages").Build();
 
@@ -86,13 +85,13 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
             Assert.Equal(HttpStatusCode.OK, (await Send(client, "/scoped", reader)).StatusCode);
         }
 
-        Counted(shortcut, shortcuts: 3, fallbacks: 0);
+        Counted(app, shortcuts: 3, fallbacks: 0);
 
         // A failing check: the stock evaluation answers, with our RFC 6750 explanation.
         var forbidden = await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build());
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("scope=\"read:messages\"", forbidden.Headers.WwwAuthenticate.ToString(), System.StringComparison.Ordinal);
-        Counted(shortcut, shortcuts: 3, fallbacks: 1);
+        Counted(app, shortcuts: 3, fallbacks: 1);
 
         // No token, and an invalid one: 401 from the stock path.
         var anonymous = await client.GetAsync(new System.Uri("/scoped", System.UriKind.Relative));
@@ -103,14 +102,13 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/mixed", reader)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await Send(client, "/mixed", Issuer.Token().Scope("read:messages").With("admin", "yes").Build())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/admin", reader)).StatusCode);
-        Counted(shortcut, shortcuts: 3, fallbacks: 6);
+        Counted(app, shortcuts: 3, fallbacks: 6);
     }
 
     [Fact]
     public async Task Plain_authorize_policies_take_the_shortcut_for_our_tokens_with_the_stock_answers()
     {
         await using var app = await StartAsync(services => services.AddAuth0Api());
-        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         var client = app.GetTestClient();
         var token = Issuer.Token().Build();
 
@@ -122,27 +120,26 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         var named = await Send(client, "/authenticated-scheme", token);
         Assert.Equal(HttpStatusCode.OK, named.StatusCode);
         Assert.Equal(Auth0ApiDefaults.AuthenticationScheme, await named.Content.ReadAsStringAsync());
-        Counted(shortcut, shortcuts: 2, fallbacks: 0);
+        Counted(app, shortcuts: 2, fallbacks: 0);
 
         // No token, and an invalid one: the stock path answers 401.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new System.Uri("/authenticated", System.UriKind.Relative))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await Send(client, "/authenticated-scheme", token + "x")).StatusCode);
-        Counted(shortcut, shortcuts: 2, fallbacks: 2);
+        Counted(app, shortcuts: 2, fallbacks: 2);
     }
 
     [Fact]
     public async Task A_check_that_completes_asynchronously_is_awaited_by_the_shortcut_and_its_failure_answered_by_the_stock_path()
     {
         await using var app = await StartAsync(services => services.AddAuth0Api());
-        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         var client = app.GetTestClient();
 
         Assert.Equal(HttpStatusCode.OK, (await Send(client, "/slow-check", Issuer.Token().Scope("read:messages").Build())).StatusCode);
-        Counted(shortcut, shortcuts: 1, fallbacks: 0);
+        Counted(app, shortcuts: 1, fallbacks: 0);
 
         // A failing claim check answers 401 invalid_token with its message (as a synchronous one does).
         await ResponseAssert.InvalidToken(await Send(client, "/slow-check", Issuer.Token().Scope("read:other").Build()), "Slow check failed");
-        Counted(shortcut, shortcuts: 1, fallbacks: 1);
+        Counted(app, shortcuts: 1, fallbacks: 1);
     }
 
     [Fact]
@@ -154,12 +151,11 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
             services.AddSingleton<IAuthorizationHandler, BusinessHoursHandler>();
             services.AddAuth0Api();
         });
-        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
 
         // The token passes our check, but the application's handler fails every policy: its decision stands.
         var response = await Send(app.GetTestClient(), "/scoped", Issuer.Token().Scope("read:messages").Build());
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Counted(shortcut, shortcuts: 0, fallbacks: 1);
+        Counted(app, shortcuts: 0, fallbacks: 1);
     }
 
     [Theory]
@@ -221,9 +217,10 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         return app;
     }
 
-    /// <summary>How many requests the shortcut answered and how many used the stock evaluation so far.</summary>
-    private static void Counted(Authorization.Auth0PolicyShortcut shortcut, long shortcuts, long fallbacks)
+    /// <summary>How many requests the app's shortcut answered and how many used the stock evaluation so far.</summary>
+    private static void Counted(WebApplication app, long shortcuts, long fallbacks)
     {
+        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
         Assert.Equal(shortcuts, shortcut.Shortcuts);
         Assert.Equal(fallbacks, shortcut.Fallbacks);
     }
