@@ -89,6 +89,39 @@ public sealed class DevelopmentIssuerExchangeTests
     }
 
     [Fact]
+    public async Task The_token_endpoint_answers_with_the_protocol_member_names()
+    {
+        await using var host = await StartAsync();
+        var token = await DevTokenAsync(host);
+        async Task<JsonElement> PostAsync(Dictionary<string, string> form)
+        {
+            using var content = new FormUrlEncodedContent(form);
+            using var response = await host.Client.PostAsync(new Uri("/oauth/token", UriKind.Relative), content);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+        }
+
+        // RFC 6749 section 5.1 and RFC 8693 section 2.2.1 member names; absent members are not written as null.
+        var issued = await PostAsync(new()
+        {
+            ["client_id"] = "development-client",
+            ["grant_type"] = "urn:ietf:params:oauth:grant-type:token-exchange",
+            ["subject_token_type"] = DevelopmentType,
+            ["subject_token"] = token,
+            ["audience"] = "urn:downstream",
+            ["scope"] = "read:things",
+        });
+        Assert.Equal(
+            ["access_token", "expires_in", "issued_token_type", "scope", "token_type"],
+            issued.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(JsonValueKind.Number, issued.GetProperty("expires_in").ValueKind);
+        Assert.Equal("urn:ietf:params:oauth:token-type:access_token", issued.GetProperty("issued_token_type").GetString());
+
+        // RFC 6749 section 5.2.
+        var refused = await PostAsync(new() { ["client_id"] = "development-client", ["grant_type"] = "client_credentials" });
+        Assert.Equal(["error", "error_description"], refused.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task The_token_endpoint_refuses_what_it_does_not_trust()
     {
         await using var host = await StartAsync();
