@@ -402,6 +402,66 @@ public class CallSiteTests
             """,
             ("Modules.cs", reported ? InterfaceModules : InterfaceModules.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
 
+    private const string StoredGroupModule = """
+        public static class Endpoints
+        {
+            public static RouteGroupBuilder Routes { get; set; } = null!;
+
+            public static void MapAll()
+            {
+                Routes.{|A0G004:MapGet|}("/items", () => "items");
+                Routes.MapPost("/items", () => "created").RequireAuthorization();
+                Routes.MapGroup("/v2").{|A0G004:MapGet|}("/items", () => "items");
+            }
+        }
+
+        public sealed class OrdersModule
+        {
+            private RouteGroupBuilder? _group;
+
+            public void Register(IEndpointRouteBuilder app)
+            {
+                _group = app.MapGroup("/orders");
+                MapRoutes();
+            }
+
+            private void MapRoutes() => _group!.{|A0G004:MapGet|}("/", () => "orders");
+        }
+        """;
+
+    /// <summary>
+    /// A group kept in a static property (set in Program.cs, mapped on in a module) or an instance field: every builder the
+    /// project stores in it is a call site of the endpoints mapped on it.
+    /// </summary>
+    [Theory]
+    [InlineData("app", true)]
+    [InlineData("app.MapGroup(\"/api\").RequireAuthorization()", false)]
+    public Task Groups_kept_in_a_field_or_property_are_judged_by_what_the_project_stores_in_it(string builder, bool reported)
+        => App(
+            $$"""
+            var app = WebApplication.CreateBuilder(args).Build();
+            var target = {{builder}};
+            Endpoints.Routes = target.MapGroup("/inventory");
+            Endpoints.MapAll();
+            new OrdersModule().Register(target);
+            app.Run();
+            """,
+            ("Endpoints.cs", reported ? StoredGroupModule : StoredGroupModule.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+
+    [Fact]
+    public Task One_unprotected_store_is_enough_to_report()
+        => App(
+            """
+            var app = WebApplication.CreateBuilder(args).Build();
+            Endpoints.Routes = app.MapGroup("/inventory").RequireAuthorization();
+            Endpoints.MapAll();
+            Endpoints.Routes = app.MapGroup("/legacy");
+            Endpoints.MapAll();
+            new OrdersModule().Register(app.MapGroup("/orders").RequireAuthorization());
+            app.Run();
+            """,
+            ("Endpoints.cs", StoredGroupModule.Replace("_group!.{|A0G004:MapGet|}", "_group!.MapGet"))).RunAsync();
+
     [Fact]
     public Task A_fallback_policy_silences_call_site_findings()
         => App(

@@ -33,6 +33,8 @@ public class ProtectionNotEstablishedTests
                     private static RouteGroupBuilder? _stored;
                     private static readonly Delegate Handler = () => "ok";
 
+                    public static RouteGroupBuilder? SetElsewhere { get; set; }
+
                     public static void MapLibrary(this IEndpointRouteBuilder app) => app.{|#0:MapGet|}("/library", () => "ok");
 
                     public static void MapAsDelegate(IEndpointRouteBuilder app) => app.{|#1:MapGet|}("/delegate", () => "ok");
@@ -41,7 +43,11 @@ public class ProtectionNotEstablishedTests
                     {
                         app.{|#2:MapGet|}("/foreign", Handler);
                         _stored = app.MapGroup("/stored");
+                        _stored.WithTags("stored"); // a convention the analysis does not attribute to the stores
                         _stored.{|#3:MapGet|}("/", () => "ok");
+                        SetElsewhere!.{|#6:MapGet|}("/", () => "ok");
+                        RouteGroupBuilder[] groups = { app.MapGroup("/array") };
+                        groups[0].{|#7:MapGet|}("/", () => "ok");
                         var group = app.MapGroup("/a");
                         group = app.MapGroup("/b");
                         group.{|#4:MapGet|}("/", () => "ok");
@@ -55,9 +61,11 @@ public class ProtectionNotEstablishedTests
                 Unknown(0, "'MapGet /library'", UnknownReasons.NoCallSite),
                 Unknown(1, "'MapGet /delegate'", UnknownReasons.UsedAsDelegate),
                 Unknown(2, "'MapGet /foreign'", UnknownReasons.ForeignHandler),
-                Unknown(3, "'MapGet /'", UnknownReasons.FieldOrProperty),
+                Unknown(3, "'MapGet /'", UnknownReasons.MemberUsedOtherwise),
                 Unknown(4, "'MapGet /'", UnknownReasons.Reassigned),
-                Unknown(5, "'MapGet /'", UnknownReasons.RawConvention))
+                Unknown(5, "'MapGet /'", UnknownReasons.RawConvention),
+                Unknown(6, "'MapGet /'", UnknownReasons.MemberNeverStored),
+                Unknown(7, "'MapGet /'", UnknownReasons.FieldOrProperty))
             .RunAsync();
 
     [Fact]
@@ -98,7 +106,7 @@ public class ProtectionNotEstablishedTests
                     public static void MapModule(this RouteGroupBuilder group) => group.{|#0:MapGet|}("/", () => "ok");
                 }
                 """))
-            .Expect(Unknown(0, "'MapGet /'", UnknownReasons.FieldOrProperty))
+            .Expect(Unknown(0, "'MapGet /'", UnknownReasons.MemberUsedOtherwise))
             .RunAsync();
 
     private static DiagnosticResult Unknown(int location, string endpoint, string reason)

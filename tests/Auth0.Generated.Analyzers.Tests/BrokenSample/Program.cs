@@ -75,6 +75,7 @@ namespace BrokenSample
         {
             app.MapGet("/reports", () => "ok"); // A0G004
             _archive = app.MapGroup("/archive");
+            _archive.WithTags("archive"); // a use besides mapping: the analysis cannot attribute it
             _archive.MapGet("/", () => "ok"); // A0G003
         }
     }

@@ -13,6 +13,9 @@ namespace Auth0.Generated.Analyzers
         private readonly BlockIndex _index;
         private readonly ConventionMethods _methods;
 
+        /// <summary>The store <see cref="EvaluateStored"/> is evaluating: the walk up from the stored builder ends there.</summary>
+        private ISimpleAssignmentOperation? _store;
+
         public BuilderFlow(KnownTypes known, BlockIndex index, ConventionMethods methods)
         {
             _known = known;
@@ -35,6 +38,27 @@ namespace Auth0.Generated.Analyzers
         {
             var state = new ProtectionState();
             EvaluateParent(value, state, 0);
+            return state;
+        }
+
+        /// <summary>
+        /// The protection a builder stored in a followed field or property has from above (<c>Endpoints.Routes =
+        /// app.MapGroup("/inventory")</c>). The store itself adds nothing: the member's other uses are checked project-wide
+        /// (<see cref="CallSiteResolver.AddMemberUse"/>).
+        /// </summary>
+        public ProtectionState EvaluateStored(ISimpleAssignmentOperation store)
+        {
+            var state = new ProtectionState();
+            _store = store;
+            try
+            {
+                EvaluateParent(store.Value, state, 0);
+            }
+            finally
+            {
+                _store = null;
+            }
+
             return state;
         }
 
@@ -125,6 +149,8 @@ namespace Auth0.Generated.Analyzers
                     case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when assignment.Value == current:
                         ApplyUses(target.Local, state, depth, isEndpoint);
                         return;
+                    case ISimpleAssignmentOperation assignment when assignment == _store && assignment.Value == current:
+                        return;
                     case IReturnOperation returned:
                         if (_index.FunctionOf(returned) is { } function)
                         {
@@ -171,7 +197,8 @@ namespace Auth0.Generated.Analyzers
         /// <summary>
         /// Walks from an endpoint or group to the builder it was mapped on: enclosing groups and their conventions, through
         /// chains and locals. Stops at the application (<c>WebApplication</c>, <c>UseEndpoints</c>' builder); a builder
-        /// parameter of a method leaves the state open; anything else (a field, a property) is unknown.
+        /// parameter of a method leaves the state open, and so does a field or auto-property of the project (its stores decide);
+        /// anything else is unknown.
         /// </summary>
         private void EvaluateParent(IOperation? receiver, ProtectionState state, int depth)
         {
@@ -214,6 +241,9 @@ namespace Auth0.Generated.Analyzers
                         continue;
                     case IParameterReferenceOperation parameter:
                         EvaluateParameter(parameter, state, depth);
+                        return;
+                    case IMemberReferenceOperation member when CallSiteResolver.FollowsMember(member.Member, _known):
+                        state.OpenOnMember(member.Member); // what the project stores in it decides
                         return;
                     case IInvocationOperation call when MapCalls.IsMapCall(call.TargetMethod, _known, out var isGroup) && isGroup:
                         EvaluateUpward(call, state, depth + 1, isEndpoint: false);

@@ -23,6 +23,10 @@ namespace Auth0.Generated.Analyzers
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>> _delegateInvokes = new ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<IMethodSymbol>>(SymbolEqualityComparer.Default);
         private readonly Dictionary<(IMethodSymbol, int, bool), Outcome> _resolved = new Dictionary<(IMethodSymbol, int, bool), Outcome>();
         private readonly HashSet<(IMethodSymbol, int, bool)> _visiting = new HashSet<(IMethodSymbol, int, bool)>();
+        private readonly ConcurrentDictionary<ISymbol, ConcurrentQueue<CallSite>> _stores = new ConcurrentDictionary<ISymbol, ConcurrentQueue<CallSite>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _otherUses = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ISymbol, Outcome> _resolvedMembers = new Dictionary<ISymbol, Outcome>(SymbolEqualityComparer.Default);
+        private readonly HashSet<ISymbol> _visitingMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
 
         /// <summary>A method of the compilation taking a builder: its call sites decide the endpoints it maps.</summary>
         public static bool Follows(IMethodSymbol method, KnownTypes known)
@@ -44,6 +48,58 @@ namespace Auth0.Generated.Analyzers
 
             return false;
         }
+
+        /// <summary>
+        /// A field, or a property without accessor bodies, declared in this project and holding a route builder
+        /// (<c>public static RouteGroupBuilder Routes { get; set; }</c>): endpoints mapped on it are decided by the builders
+        /// the project stores in it, provided it is used for nothing but mapping (see <see cref="AddMemberUse"/>).
+        /// </summary>
+        public static bool FollowsMember(ISymbol member, KnownTypes known)
+        {
+            // Called for every field and property reference of the project: the type test first, the syntax last.
+            return member switch
+            {
+                IFieldSymbol { IsConst: false, RefKind: RefKind.None } field => IsRouteBuilder(field.Type, known) && !field.DeclaringSyntaxReferences.IsEmpty,
+                IPropertySymbol { IsIndexer: false, RefKind: RefKind.None } property => IsRouteBuilder(property.Type, known) && !property.DeclaringSyntaxReferences.IsEmpty && IsAutoProperty(property),
+                _ => false,
+            };
+        }
+
+        private static bool IsAutoProperty(IPropertySymbol property)
+        {
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is not PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors }
+                    || accessors.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>A builder endpoints are mapped on (not the application itself, which is the root).</summary>
+        private static bool IsRouteBuilder(ITypeSymbol type, KnownTypes known)
+            => type.SpecialType == SpecialType.None
+                && type.TypeKind is TypeKind.Class or TypeKind.Interface
+                && !MapCalls.IsApplication(type, known)
+                && (KnownTypes.Eq(type, known.IEndpointRouteBuilder) || type.AllInterfaces.Any(i => KnownTypes.Eq(i, known.IEndpointRouteBuilder)));
+
+        /// <summary>A builder stored in a followed member (<c>Endpoints.Routes = app.MapGroup("/inventory")</c>): a "call site" of its endpoints.</summary>
+        public void AddMemberStore(ISimpleAssignmentOperation store, ISymbol member, BuilderFlow flow)
+        {
+            if (MapCalls.Unwrap(store.Value) is { ConstantValue: { HasValue: true, Value: null } })
+            {
+                return; // storing null maps nothing
+            }
+
+            var site = new CallSite(store.Syntax.GetLocation(), Display(store.Syntax), new[] { (ProtectionState?)flow.EvaluateStored(store) }, null);
+            _stores.GetOrAdd(member.OriginalDefinition, _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
+        }
+
+        /// <summary>A use of a followed member other than storing a builder or mapping on it: its endpoints stay unknown.</summary>
+        public void AddMemberUse(ISymbol member) => _otherUses[member.OriginalDefinition] = true;
 
         public void AddCallSite(IInvocationOperation call, BuilderFlow flow, KnownTypes known)
         {
@@ -94,6 +150,11 @@ namespace Auth0.Generated.Analyzers
                 return Outcome.Unknown(reason);
             }
 
+            if (state.OpenMember is { } member)
+            {
+                return ResolveMember(member.OriginalDefinition, depth);
+            }
+
             if (!state.Open || state.OpenMethod is not { } method)
             {
                 return Outcome.Unprotected(null);
@@ -121,6 +182,58 @@ namespace Auth0.Generated.Analyzers
             return outcome;
         }
 
+        /// <summary>A followed member: unprotected when a builder stored in it is, protected when every one is, otherwise unknown.</summary>
+        private Outcome ResolveMember(ISymbol member, int depth)
+        {
+            if (_resolvedMembers.TryGetValue(member, out var known))
+            {
+                return known;
+            }
+
+            if (depth > MaxDepth || !_visitingMembers.Add(member))
+            {
+                return Outcome.Unknown(UnknownReasons.Recursive);
+            }
+
+            Outcome outcome;
+            if (_otherUses.ContainsKey(member))
+            {
+                outcome = Outcome.Unknown(UnknownReasons.MemberUsedOtherwise);
+            }
+            else if (!_stores.TryGetValue(member, out var stores) || stores.IsEmpty)
+            {
+                outcome = Outcome.Unknown(UnknownReasons.MemberNeverStored);
+            }
+            else
+            {
+                outcome = Decide(stores, 0, returned: false, depth);
+            }
+
+            _visitingMembers.Remove(member);
+            _resolvedMembers[member] = outcome;
+            return outcome;
+        }
+
+        /// <summary>Unprotected at the first site (in source order) that is; else unknown when one is; else protected.</summary>
+        private Outcome Decide(IEnumerable<CallSite> sites, int ordinal, bool returned, int depth, Outcome? unknown = null)
+        {
+            foreach (var site in sites.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
+            {
+                var outcome = AtSite(site, ordinal, returned, depth);
+                if (outcome.Kind == OutcomeKind.Unprotected)
+                {
+                    return outcome;
+                }
+
+                if (outcome.Kind == OutcomeKind.Unknown)
+                {
+                    unknown ??= outcome;
+                }
+            }
+
+            return unknown ?? Outcome.Protected;
+        }
+
         private Outcome Aggregate(IMethodSymbol method, int ordinal, bool returned, int depth)
         {
             var targets = DispatchTargets(method);
@@ -141,22 +254,7 @@ namespace Auth0.Generated.Analyzers
                 return Outcome.Unknown(usedAsDelegate ? UnknownReasons.UsedAsDelegate : UnknownReasons.NoCallSite);
             }
 
-            Outcome? unknown = usedAsDelegate ? Outcome.Unknown(UnknownReasons.UsedAsDelegate) : null;
-            foreach (var site in sites.OrderBy(s => s.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(s => s.Location.SourceSpan.Start))
-            {
-                var outcome = AtSite(site, ordinal, returned, depth);
-                if (outcome.Kind == OutcomeKind.Unprotected)
-                {
-                    return outcome;
-                }
-
-                if (outcome.Kind == OutcomeKind.Unknown)
-                {
-                    unknown ??= outcome;
-                }
-            }
-
-            return unknown ?? Outcome.Protected;
+            return Decide(sites, ordinal, returned, depth, usedAsDelegate ? Outcome.Unknown(UnknownReasons.UsedAsDelegate) : null);
         }
 
         /// <summary>

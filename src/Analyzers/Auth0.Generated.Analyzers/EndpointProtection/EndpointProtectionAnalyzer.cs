@@ -63,6 +63,7 @@ namespace Auth0.Generated.Analyzers
             {
                 List<IInvocationOperation>? endpoints = null;
                 List<IInvocationOperation>? calls = null;
+                List<(ISimpleAssignmentOperation, ISymbol)>? stores = null;
                 var index = new BlockIndex(context.OwningSymbol);
                 foreach (var block in context.OperationBlocks)
                 {
@@ -81,6 +82,24 @@ namespace Auth0.Generated.Analyzers
                             case IInvocationOperation invocation when CallSiteResolver.Follows(invocation.TargetMethod, _known):
                                 (calls ??= new List<IInvocationOperation>()).Add(invocation);
                                 break;
+                            case IMemberReferenceOperation reference when CallSiteResolver.FollowsMember(reference.Member, _known):
+                                if (reference.Parent is ISimpleAssignmentOperation store && store.Target == reference)
+                                {
+                                    (stores ??= new List<(ISimpleAssignmentOperation, ISymbol)>()).Add((store, reference.Member));
+                                }
+                                else if (!MapsOn(reference))
+                                {
+                                    _resolver.AddMemberUse(reference.Member);
+                                }
+
+                                break;
+                            case ISymbolInitializerOperation initializer when MapCalls.Unwrap(initializer.Value) is not { ConstantValue: { HasValue: true, Value: null } }:
+                                foreach (var member in InitializedMembers(initializer))
+                                {
+                                    _resolver.AddMemberUse(member); // an initializer's builder is not followed
+                                }
+
+                                break;
                             case IMethodReferenceOperation reference when CallSiteResolver.Follows(reference.Method, _known):
                                 _resolver.AddDelegate(reference.Method, reference.Parent is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod: { } invoke } } ? invoke : null);
                                 break;
@@ -88,12 +107,18 @@ namespace Auth0.Generated.Analyzers
                     }
                 }
 
-                if (endpoints is null && calls is null)
+                if (endpoints is null && calls is null && stores is null)
                 {
                     return;
                 }
 
                 var flow = new BuilderFlow(_known, index, _methods);
+                foreach (var (store, member) in stores ?? Enumerable.Empty<(ISimpleAssignmentOperation, ISymbol)>())
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    _resolver.AddMemberStore(store, member, flow);
+                }
+
                 foreach (var call in calls ?? Enumerable.Empty<IInvocationOperation>())
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
@@ -151,6 +176,35 @@ namespace Auth0.Generated.Analyzers
                             outcome.Reason));
                     }
                 }
+            }
+
+            /// <summary>Whether a read of a followed member is the builder an endpoint or group is mapped on (<c>Routes.MapGet(...)</c>).</summary>
+            private bool MapsOn(IOperation reference)
+            {
+                var current = reference;
+                while (current.Parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = current.Parent;
+                }
+
+                var call = current.Parent switch
+                {
+                    IInvocationOperation invocation when invocation.Instance == current => invocation,
+                    IArgumentOperation { Parent: IInvocationOperation invocation } argument when MapCalls.IsThisArgument(argument, invocation) => invocation,
+                    _ => null,
+                };
+                return call is not null && MapCalls.IsMapCall(call.TargetMethod, _known, out _);
+            }
+
+            private IEnumerable<ISymbol> InitializedMembers(ISymbolInitializerOperation initializer)
+            {
+                var members = initializer switch
+                {
+                    IFieldInitializerOperation field => field.InitializedFields.Cast<ISymbol>(),
+                    IPropertyInitializerOperation property => property.InitializedProperties.Cast<ISymbol>(),
+                    _ => Enumerable.Empty<ISymbol>(),
+                };
+                return members.Where(member => CallSiteResolver.FollowsMember(member, _known));
             }
 
             private static void ReportAllowAnonymousConflicts(OperationBlockAnalysisContext context, ProtectionState state)

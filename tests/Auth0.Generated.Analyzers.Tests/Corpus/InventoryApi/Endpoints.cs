@@ -9,10 +9,14 @@ public static class Endpoints
 {
     public static RouteGroupBuilder Routes { get; set; } = null!;
 
+    public static RouteGroupBuilder Admin { get; set; } = null!;
+
     public static void MapAll()
     {
         Routes.MapGet("/items", () => Results.Ok()); // unprotected
         Routes.MapPost("/items", (string sku) => Results.Created("/items/1", sku)).RequireAuthorization();
+        Admin.MapGet("/audit", () => Results.Ok());
+        Admin.MapDelete("/items/{sku}", (string sku) => Results.NoContent());
     }
 }
 

@@ -12,6 +12,7 @@ builder.Services.AddAuthorizationBuilder()
 var app = builder.Build();
 
 Endpoints.Routes = app.MapGroup("/inventory");
+Endpoints.Admin = app.MapGroup("/admin").RequireAuthorization();
 Endpoints.MapAll();
 
 foreach (var module in Modules.All)
