@@ -5,10 +5,11 @@ namespace Auth0.Generated;
 /// <summary>The outcome of <see cref="IAccessTokenValidator.ValidateAsync"/>: a validated token or an RFC 6750 failure.</summary>
 public sealed class AccessTokenValidationResult
 {
-    private AccessTokenValidationResult(AccessToken? token, Auth0Failure? failure)
+    private AccessTokenValidationResult(AccessToken? token, Auth0Failure? failure, string? dpopNonce)
     {
         Token = token;
         Failure = failure;
+        DPoPNonce = dpopNonce;
     }
 
     /// <summary>Whether the token is valid (then <see cref="Token"/> is set, otherwise <see cref="Failure"/>).</summary>
@@ -25,6 +26,14 @@ public sealed class AccessTokenValidationResult
     /// </summary>
     public Auth0Failure? Failure { get; }
 
+    /// <summary>
+    /// The API's current DPoP server nonce, when the call used the DPoP form (<see cref="AccessTokenValidationOptions.DPoPProof"/>)
+    /// and the scheme requires nonces (<c>DPoPOptions.RequireNonce</c>): hand it to the client as the pipeline does in the
+    /// <c>DPoP-Nonce</c> response header (RFC 9449 section 8), on success and, above all, with a <c>use_dpop_nonce</c>
+    /// failure, whose retry must carry it. Otherwise null.
+    /// </summary>
+    public string? DPoPNonce { get; }
+
     /// <summary>The validated token as <typeparamref name="TToken"/> (your <see cref="Auth0TokenAttribute"/> type); null when invalid.</summary>
     public TToken? GetToken<TToken>()
         where TToken : AccessToken, IAccessTokenFactory<TToken>
@@ -35,9 +44,10 @@ public sealed class AccessTokenValidationResult
             _ => TToken.Create(Token),
         };
 
-    internal static AccessTokenValidationResult Success(AccessToken token) => new(token ?? throw new ArgumentNullException(nameof(token)), null);
+    internal static AccessTokenValidationResult Success(AccessToken token, string? dpopNonce = null)
+        => new(token ?? throw new ArgumentNullException(nameof(token)), null, dpopNonce);
 
-    internal static AccessTokenValidationResult Fail(Auth0Failure failure) => new(null, failure);
+    internal static AccessTokenValidationResult Fail(Auth0Failure failure, string? dpopNonce = null) => new(null, failure, dpopNonce);
 
     /// <inheritdoc />
     public override string ToString() => IsValid ? "valid" : Failure.ToString();

@@ -45,6 +45,8 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
             return AccessTokenValidationResult.Fail(DPoPScheme.BearerNotAllowed);
         }
 
+        // As the scheme does for every DPoP request: the current nonce goes back with the answer, whatever it is.
+        var nonce = proof is not null ? dpop?.Validator.Nonces?.Current() : null;
         var validator = _validators.Get(scheme);
         var validated = validator.FindValidated(token.AsSpan());
         if (validated is null)
@@ -52,7 +54,7 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
             var outcome = await validator.ValidateAsync(token, cancellationToken).ConfigureAwait(false);
             if (outcome.Failure is { } failure)
             {
-                return AccessTokenValidationResult.Fail(failure);
+                return AccessTokenValidationResult.Fail(failure, nonce);
             }
 
             validated = outcome.Token!;
@@ -66,7 +68,7 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
                 : validated.IsSenderConstrained ? DPoPScheme.BoundTokenAsBearer : null;
             if (dpopFailure is not null)
             {
-                return AccessTokenValidationResult.Fail(dpopFailure);
+                return AccessTokenValidationResult.Fail(dpopFailure, nonce);
             }
         }
 
@@ -77,11 +79,11 @@ internal sealed class Auth0AccessTokenValidator : IAccessTokenValidator
             {
                 if (!accessToken.HasClaim(claim))
                 {
-                    return AccessTokenValidationResult.Fail(Auth0Failure.MissingClaim(claim));
+                    return AccessTokenValidationResult.Fail(Auth0Failure.MissingClaim(claim), nonce);
                 }
             }
         }
 
-        return AccessTokenValidationResult.Success(accessToken);
+        return AccessTokenValidationResult.Success(accessToken, nonce);
     }
 }

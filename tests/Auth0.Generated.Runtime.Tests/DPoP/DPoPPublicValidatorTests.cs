@@ -39,6 +39,45 @@ public sealed class DPoPPublicValidatorTests : IssuerTests
     }
 
     [Fact]
+    public async Task With_required_nonces_the_caller_gets_the_nonce_to_hand_to_its_client()
+    {
+        await using var api = await DPoPTestSupport.StartAsync(Issuer, o => o.DPoP.RequireNonce = true);
+        var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
+        using var key = TestDPoPKey.Create();
+        var token = Issuer.BoundToken(key).Build();
+
+        // A proof without a nonce: use_dpop_nonce, with the nonce its retry must carry.
+        var first = await validator.ValidateAsync(token, Form(ProofFor(key, token).Build()));
+        Assert.Equal("use_dpop_nonce", first.Failure?.Error);
+        Assert.False(string.IsNullOrEmpty(first.DPoPNonce));
+
+        // The retry with it passes (and gets the current nonce again), here and over HTTP: one nonce source.
+        var retry = await validator.ValidateAsync(token, Form(ProofFor(key, token).With("nonce", first.DPoPNonce!).Build()));
+        Assert.True(retry.IsValid, retry.ToString());
+        Assert.Equal(first.DPoPNonce, retry.DPoPNonce);
+        await ResponseAssert.Ok(await api.Client.SendAsync("/dpop/private", token, "DPoP", key.Proof(token).With("nonce", first.DPoPNonce!).Build()));
+
+        // Any other failure of a DPoP-form call carries it too; a Bearer-form call has no proof and gets none.
+        Assert.Equal(first.DPoPNonce, (await validator.ValidateAsync(token + "x", Form(ProofFor(key, token).Build()))).DPoPNonce);
+        var bearer = await validator.ValidateAsync(Issuer.Token().Build());
+        Assert.True(bearer.IsValid, bearer.ToString());
+        Assert.Null(bearer.DPoPNonce);
+    }
+
+    [Fact]
+    public async Task Without_required_nonces_no_nonce_is_given()
+    {
+        await using var api = await DPoPTestSupport.StartAsync(Issuer);
+        var validator = api.Services.GetRequiredService<IAccessTokenValidator>();
+        using var key = TestDPoPKey.Create();
+        var token = Issuer.BoundToken(key).Build();
+
+        var result = await validator.ValidateAsync(token, Form(ProofFor(key, token).Build()));
+        Assert.True(result.IsValid, result.ToString());
+        Assert.Null(result.DPoPNonce);
+    }
+
+    [Fact]
     public async Task Each_refusal_family_gets_the_schemes_answer()
     {
         await using var api = await DPoPTestSupport.StartAsync(Issuer);
