@@ -158,6 +158,17 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         Counted(app, shortcuts: 0, fallbacks: 1);
     }
 
+    [Fact]
+    public async Task The_shortcut_evaluator_is_one_instance_for_the_application()
+    {
+        // The stock evaluator is transient (an object per protected request); ours holds no request state.
+        await using var app = await StartAsync(services => services.AddAuth0Api());
+        using var first = app.Services.CreateScope();
+        using var second = app.Services.CreateScope();
+        var evaluator = Assert.IsType<Authorization.Auth0PolicyEvaluator>(first.ServiceProvider.GetRequiredService<IPolicyEvaluator>());
+        Assert.Same(evaluator, second.ServiceProvider.GetRequiredService<IPolicyEvaluator>());
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]

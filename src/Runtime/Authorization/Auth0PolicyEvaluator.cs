@@ -14,34 +14,16 @@ namespace Auth0.Generated.Authorization;
 /// failure included, goes through the stock evaluator, so every answer (401, 403, the application's own handlers and
 /// policies) comes from exactly where it came from before.
 /// </summary>
-/// <remarks>Transient like the evaluator it replaces; the stock evaluator is created only when a request needs it.</remarks>
-internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
+/// <remarks>
+/// One instance for the application (the evaluator it replaces is transient: a DI activation and an object per protected
+/// request); it holds no request state. A request the shortcut does not answer gets a stock evaluator over the request's
+/// <see cref="IAuthorizationService"/>, as the transient registration gave it.
+/// </remarks>
+internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPolicyEvaluator
 {
-    private readonly IServiceProvider _requestServices;
-    private readonly Auth0PolicyShortcut _shortcut;
-    private PolicyEvaluator? _inner;
-    private AuthorizationPolicy? _planned;
-    private Auth0Requirement[]? _plan;
+    private readonly Auth0PolicyShortcut _shortcut = shortcut;
 
-    public Auth0PolicyEvaluator(IServiceProvider requestServices, Auth0PolicyShortcut shortcut)
-    {
-        _requestServices = requestServices;
-        _shortcut = shortcut;
-    }
-
-    private PolicyEvaluator Inner
-    {
-        get
-        {
-            if (_inner is null)
-            {
-                _shortcut.CountFallback();
-                _inner = new PolicyEvaluator(_requestServices.GetRequiredService<IAuthorizationService>());
-            }
-
-            return _inner;
-        }
-    }
+    private static PolicyEvaluator Stock(HttpContext context) => new(context.RequestServices.GetRequiredService<IAuthorizationService>());
 
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
     {
@@ -50,7 +32,7 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
         // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored (for
         // a policy that names no scheme, the stock evaluator hands back that same stored result).
         if (_shortcut.Applies(context.RequestServices)
-            && PlanFor(policy) is not null
+            && _shortcut.PlanFor(policy) is not null
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
             && ReferenceEquals(result.Principal, context.User)
             && SchemesMatch(policy, result.Ticket!.AuthenticationScheme))
@@ -58,14 +40,14 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
             return Task.FromResult(result);
         }
 
-        return Inner.AuthenticateAsync(policy, context);
+        return Stock(context).AuthenticateAsync(policy, context);
     }
 
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
         if (authenticationResult is { Succeeded: true }
             && _shortcut.Applies(context.RequestServices)
-            && PlanFor(policy) is { } requirements
+            && _shortcut.PlanFor(policy) is { } requirements
             && IsAuthenticated(context)
             && context.GetAccessToken() is { } token)
         {
@@ -84,7 +66,7 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
         }
 
         // A failure (or anything the shortcut does not cover): the stock evaluation decides and explains.
-        return Inner.AuthorizeAsync(policy, authenticationResult, context, resource);
+        return Fallback(policy, authenticationResult, context, resource);
     }
 
     private async Task<PolicyAuthorizationResult> AwaitShortcutAsync(ValueTask<bool> hold, AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
@@ -95,19 +77,14 @@ internal sealed class Auth0PolicyEvaluator : IPolicyEvaluator
             return Auth0PolicyShortcut.Success;
         }
 
-        return await Inner.AuthorizeAsync(policy, authenticationResult, context, resource).ConfigureAwait(false);
+        return await Fallback(policy, authenticationResult, context, resource).ConfigureAwait(false);
     }
 
-    /// <summary>The policy's plan, looked up once per request: the middleware hands both calls the same policy.</summary>
-    private Auth0Requirement[]? PlanFor(AuthorizationPolicy policy)
+    /// <summary>The stock evaluation of a request (counted once per request: the middleware authorizes every request once).</summary>
+    private Task<PolicyAuthorizationResult> Fallback(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
-        if (!ReferenceEquals(policy, _planned))
-        {
-            _plan = _shortcut.PlanFor(policy);
-            _planned = policy;
-        }
-
-        return _plan;
+        _shortcut.CountFallback();
+        return Stock(context).AuthorizeAsync(policy, authenticationResult, context, resource);
     }
 
     private static bool SchemesMatch(AuthorizationPolicy policy, string scheme)
