@@ -158,6 +158,69 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         Counted(app, shortcuts: 0, fallbacks: 1);
     }
 
+    /// <summary>
+    /// ASP.NET Core counts every authorization it evaluates (<c>aspnetcore.authorization.attempts</c>, meter
+    /// <c>Microsoft.AspNetCore.Authorization</c>) in the authorization service the shortcut skips: a request the shortcut
+    /// answers must be counted as the stock evaluation counts it (same instrument, same tags), or dashboards lose every
+    /// passing request.
+    /// </summary>
+    [Fact]
+    public async Task Requests_the_shortcut_answers_are_counted_in_aspnetcore_authorization_attempts_as_the_stock_path_counts_them()
+    {
+        async Task<string[]> AttemptsAsync(bool shortcut)
+        {
+            await using var app = await StartAsync(services =>
+            {
+                services.AddAuth0Api();
+                if (!shortcut)
+                {
+                    services.AddSingleton<IAuthorizationHandler, NeutralHandler>(); // same answers, stock evaluation
+                }
+            });
+            var factory = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            var attempts = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using var listener = new System.Diagnostics.Metrics.MeterListener
+            {
+                InstrumentPublished = (instrument, l) =>
+                {
+                    if (instrument.Name == "aspnetcore.authorization.attempts" && ReferenceEquals(instrument.Meter.Scope, factory))
+                    {
+                        l.EnableMeasurementEvents(instrument);
+                    }
+                },
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                var text = new List<string>();
+                foreach (var tag in tags)
+                {
+                    text.Add(tag.Key + "=" + tag.Value);
+                }
+
+                text.Sort(System.StringComparer.Ordinal);
+                attempts.Enqueue(value + " " + string.Join(",", text));
+            });
+            listener.Start();
+
+            var client = app.GetTestClient();
+            Assert.Equal(HttpStatusCode.OK, (await Send(client, "/scoped", Issuer.Token().Scope("read:messages").Build())).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Send(client, "/authenticated", Issuer.Token().Build())).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build())).StatusCode);
+            Counted(app, shortcuts: shortcut ? 2 : 0, fallbacks: shortcut ? 1 : 3);
+            return [.. attempts];
+        }
+
+        var stock = await AttemptsAsync(shortcut: false);
+        Assert.Equal(
+            [
+                "1 aspnetcore.authorization.result=success,aspnetcore.user.is_authenticated=True",
+                "1 aspnetcore.authorization.result=success,aspnetcore.user.is_authenticated=True",
+                "1 aspnetcore.authorization.result=failure,aspnetcore.user.is_authenticated=True",
+            ],
+            stock);
+        Assert.Equal(stock, await AttemptsAsync(shortcut: true));
+    }
+
     [Fact]
     public async Task The_shortcut_evaluator_is_one_instance_for_the_application()
     {
@@ -241,6 +304,12 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
+    }
+
+    /// <summary>An application's own handler that decides nothing: the answers stay ours, the evaluation is the stock one.</summary>
+    private sealed class NeutralHandler : IAuthorizationHandler
+    {
+        public Task HandleAsync(AuthorizationHandlerContext context) => Task.CompletedTask;
     }
 
     /// <summary>An application's own handler that fails every policy (as a "business hours only" rule would at night).</summary>

@@ -60,7 +60,7 @@ internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPoli
             if (hold.Result)
             {
                 // Synchronous checks (every generated one): no state machine, one shared completed task.
-                _shortcut.CountShortcut();
+                _shortcut.CountShortcut(context);
                 return Auth0PolicyShortcut.SuccessTask;
             }
         }
@@ -73,7 +73,7 @@ internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPoli
     {
         if (await hold.ConfigureAwait(false))
         {
-            _shortcut.CountShortcut();
+            _shortcut.CountShortcut(context);
             return Auth0PolicyShortcut.Success;
         }
 

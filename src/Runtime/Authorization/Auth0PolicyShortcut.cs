@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 using Microsoft.AspNetCore.Authorization.Policy;
@@ -19,9 +20,15 @@ internal sealed class Auth0PolicyShortcut
     private static readonly ConditionalWeakTable<AuthorizationPolicy, Plan>.CreateValueCallback CreatePlan = static policy => new Plan(PlanOf(policy));
 
     private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+
     private int _applies; // 0 not decided yet, 1 yes, 2 no
     private long _shortcuts;
     private long _fallbacks;
+
+    /// <summary>ASP.NET Core's <c>aspnetcore.authorization.attempts</c> counter of this application, found when the shortcut was decided.</summary>
+    private Counter<long>? _attempts;
 
     /// <summary>Requests the shortcut answered.</summary>
     public long Shortcuts => Interlocked.Read(ref _shortcuts);
@@ -29,7 +36,30 @@ internal sealed class Auth0PolicyShortcut
     /// <summary>Requests that used the stock evaluator.</summary>
     public long Fallbacks => Interlocked.Read(ref _fallbacks);
 
-    internal void CountShortcut() => Interlocked.Increment(ref _shortcuts);
+    /// <summary>
+    /// Counts a request the shortcut answered, and records it where ASP.NET Core's authorization service would have:
+    /// <c>aspnetcore.authorization.attempts</c>, with the tags that service gives a passing evaluation of an endpoint's
+    /// policy (no policy name: the middleware evaluates the combined policy), only while someone listens.
+    /// </summary>
+    internal void CountShortcut(HttpContext context)
+    {
+        Interlocked.Increment(ref _shortcuts);
+        if (_attempts is { Enabled: true } attempts)
+        {
+            RecordAttempt(attempts, context.User);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void RecordAttempt(Counter<long> attempts, System.Security.Claims.ClaimsPrincipal user)
+    {
+        var tags = new System.Diagnostics.TagList
+        {
+            { "aspnetcore.user.is_authenticated", user.Identity?.IsAuthenticated == true ? BoxedTrue : BoxedFalse },
+            { "aspnetcore.authorization.result", "success" },
+        };
+        attempts.Add(1, tags);
+    }
 
     internal void CountFallback() => Interlocked.Increment(ref _fallbacks);
 
@@ -45,6 +75,11 @@ internal sealed class Auth0PolicyShortcut
         if (state == 0)
         {
             state = Decide(requestServices) ? 1 : 2;
+            if (state == 1)
+            {
+                _attempts = FindAttemptsCounter(requestServices.GetService<IMeterFactory>());
+            }
+
             Volatile.Write(ref _applies, state);
         }
 
@@ -117,6 +152,37 @@ internal sealed class Auth0PolicyShortcut
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The <c>aspnetcore.authorization.attempts</c> counter ASP.NET Core's authorization service of this application records
+    /// to (meter <c>Microsoft.AspNetCore.Authorization</c> of the application's <see cref="IMeterFactory"/>, created with the
+    /// service <see cref="Decide"/> resolved), or null on a framework without it. Found by listing the published
+    /// instruments; nothing is enabled here.
+    /// </summary>
+    private static Counter<long>? FindAttemptsCounter(IMeterFactory? factory)
+    {
+        if (factory is null)
+        {
+            return null;
+        }
+
+        Counter<long>? found = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument is Counter<long> counter
+                    && ReferenceEquals(instrument.Meter.Scope, factory)
+                    && instrument.Meter.Name == "Microsoft.AspNetCore.Authorization"
+                    && instrument.Name == "aspnetcore.authorization.attempts")
+                {
+                    found = counter;
+                }
+            },
+        };
+        listener.Start(); // calls InstrumentPublished for every instrument already published
+        return found;
     }
 
     private static bool IsAspNetCores(object? service, Type stock)
