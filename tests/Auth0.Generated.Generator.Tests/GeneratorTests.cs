@@ -165,7 +165,7 @@ public class GeneratorTests
             public class Protected { }
             """,
             extraReference: library.ToMetadataReference());
-        Assert.Equal(["claim.check\nLib.LibChecks\nVisible\n\\0"], RegisteredKeys(result));
+        Assert.Equal(["claim.check\nLib.LibChecks\nVisible\n\\0"], GeneratorHarness.RegisteredKeys(result));
     }
 
     [Fact]
@@ -193,7 +193,7 @@ public class GeneratorTests
             """);
         Assert.Equal(
             ["claim.includes\npermissions\ndelete:reports", "roles.any\nadmin", "scopes.all\nread:reports"],
-            RegisteredKeys(result));
+            GeneratorHarness.RegisteredKeys(result));
     }
 
     [Fact]
@@ -219,7 +219,7 @@ public class GeneratorTests
                 }
             }
             """);
-        Assert.Equal(["dpop"], RegisteredKeys(result));
+        Assert.Equal(["dpop"], GeneratorHarness.RegisteredKeys(result));
         Baseline.Verify(GeneratorHarness.GeneratedText(result));
     }
 
@@ -254,7 +254,7 @@ public class GeneratorTests
                 "claim.equals\nlevel\ninteger\n3", "claim.equals\ntier\nstring\ngold", "claim.includes\nroles\nx\ny",
                 "roles.any\nadmin", "scopes.all\nadmin:read\nadmin:write", "scopes.any\na\nb",
             ],
-            RegisteredKeys(result));
+            GeneratorHarness.RegisteredKeys(result));
         Baseline.Verify(GeneratorHarness.GeneratedText(result));
     }
 
@@ -441,8 +441,8 @@ public class GeneratorTests
             rootNamespace: "My.Api");
         Assert.Equal(
             ["scopes.all\nread-messages", "scopes.all\nread:feed", "scopes.all\nread:messages\nx", "scopes.any\nread:feed", "scopes.any\nread:feed\nx"],
-            RegisteredKeys(result));
-        Assert.Equal(RegisteredKeys(literal), RegisteredKeys(result));
+            GeneratorHarness.RegisteredKeys(result));
+        Assert.Equal(GeneratorHarness.RegisteredKeys(literal), GeneratorHarness.RegisteredKeys(result));
         Baseline.Verify(GeneratorHarness.GeneratedText(result));
     }
 
@@ -511,7 +511,7 @@ public class GeneratorTests
         Assert.Equal([IncrementalStepRunReason.Cached], GeneratorHarness.Reasons(afterValue, TrackingNames.Requirements));
         Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterValue, TrackingNames.ResolvedRequirements));
         Assert.Equal([IncrementalStepRunReason.Modified], GeneratorHarness.Reasons(afterValue, TrackingNames.ChecksFile));
-        Assert.Equal(["scopes.all\nread.messages"], RegisteredKeys(afterValue));
+        Assert.Equal(["scopes.all\nread.messages"], GeneratorHarness.RegisteredKeys(afterValue));
     }
 
     private sealed class EditedText(string path, string text) : AdditionalText
@@ -658,7 +658,7 @@ public class GeneratorTests
         var result = GeneratorHarness.Run(aliased);
         Assert.Equal(
             ["claim.equals\ntier\nstring\ngold", "claim.includes\ngroups\ng", "dpop", "roles.any\nadmin", "scopes.all\nread:a", "scopes.any\nx\ny"],
-            RegisteredKeys(result));
+            GeneratorHarness.RegisteredKeys(result));
         Assert.Contains(result.GeneratedSources, s => s.HintName.EndsWith(".Auth0Token.g.cs", StringComparison.Ordinal));
         Assert.Contains("public const string ReadA = \"read:a\";", GeneratorHarness.GeneratedText(result), StringComparison.Ordinal);
         Assert.Equal(GeneratorHarness.GeneratedText(GeneratorHarness.Run(plain)), GeneratorHarness.GeneratedText(result));
@@ -692,18 +692,8 @@ public class GeneratorTests
                 GeneratorHarness.ParseOptions,
                 "GlobalUsings.cs"));
         var result = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
-        Assert.Equal(["roles.any\nadmin"], RegisteredKeys(result));
+        Assert.Equal(["roles.any\nadmin"], GeneratorHarness.RegisteredKeys(result));
         Assert.Contains(result.GeneratedSources, s => s.HintName.EndsWith(".Auth0Token.g.cs", StringComparison.Ordinal));
         Assert.Contains("public const string ReadA = \"read:a\";", GeneratorHarness.GeneratedText(result), StringComparison.Ordinal);
-    }
-
-    /// <summary>The keys the generated module initializer registers, in order.</summary>
-    private static string[] RegisteredKeys(GeneratorRunResult result)
-    {
-        var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SyntaxTree;
-        return [.. checks.GetRoot().DescendantNodes()
-            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
-            .Where(i => i.Expression.ToString().EndsWith("RegisterCheck", System.StringComparison.Ordinal))
-            .Select(i => (string)((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)i.ArgumentList.Arguments[0].Expression).Token.Value!)];
     }
 }

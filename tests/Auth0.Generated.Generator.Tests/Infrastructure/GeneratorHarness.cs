@@ -149,6 +149,16 @@ internal static class GeneratorHarness
         }
     }
 
+    /// <summary>The keys the generated checks file registers (the first argument of each <c>RegisterCheck</c> call), in order.</summary>
+    public static string[] RegisteredKeys(GeneratorRunResult result)
+    {
+        var checks = result.GeneratedSources.Single(s => s.HintName == "Auth0.Generated.Checks.g.cs").SyntaxTree;
+        return [.. checks.GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+            .Where(i => i.Expression.ToString().EndsWith("RegisterCheck", StringComparison.Ordinal))
+            .Select(i => (string)((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)i.ArgumentList.Arguments[0].Expression).Token.Value!)];
+    }
+
     /// <summary>All generated sources, each under a <c>// ==== hint ====</c> line, in hint-name order.</summary>
     public static string GeneratedText(GeneratorRunResult result)
     {
