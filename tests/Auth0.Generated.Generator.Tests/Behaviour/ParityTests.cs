@@ -65,7 +65,7 @@ public class ParityTests
     public void Every_declaration_has_a_generated_check()
         => Assert.Equal(19, Declarations().Count());
 
-    private static async Task<string> Outcome(IAuth0Check check, AccessToken token, HttpContext context)
+    internal static async Task<string> Outcome(IAuth0Check check, AccessToken token, HttpContext context)
     {
         try
         {
@@ -78,7 +78,7 @@ public class ParityTests
         }
     }
 
-    private static IAuth0Check Interpreted(Auth0RequirementAttribute attribute) => attribute switch
+    internal static IAuth0Check Interpreted(Auth0RequirementAttribute attribute) => attribute switch
     {
         RequireScopesAttribute a => ScopeCheck.AllOf(a.Scopes),
         RequireAnyScopeAttribute a => ScopeCheck.AnyOf(a.Scopes),
