@@ -382,9 +382,15 @@ public class CallSiteTests
         }
         """;
 
+    /// <summary>The builder the modules are called on: the application itself (their endpoints are reported) or a protected group (silent).</summary>
+    public static TheoryData<string, bool> Targets => new()
+    {
+        { "app", true },
+        { "app.MapGroup(\"/api\").RequireAuthorization()", false },
+    };
+
     [Theory]
-    [InlineData("app", true)]
-    [InlineData("app.MapGroup(\"/api\").RequireAuthorization()", false)]
+    [MemberData(nameof(Targets))]
     public Task Modules_called_through_an_interface_or_a_base_class_are_judged_at_those_call_sites(string builder, bool reported)
         => App(
             $$"""
@@ -434,8 +440,7 @@ public class CallSiteTests
     /// project stores in it is a call site of the endpoints mapped on it.
     /// </summary>
     [Theory]
-    [InlineData("app", true)]
-    [InlineData("app.MapGroup(\"/api\").RequireAuthorization()", false)]
+    [MemberData(nameof(Targets))]
     public Task Groups_kept_in_a_field_or_property_are_judged_by_what_the_project_stores_in_it(string builder, bool reported)
         => App(
             $$"""
