@@ -453,6 +453,36 @@ public class CallSiteTests
             """,
             ("Endpoints.cs", reported ? StoredGroupModule : StoredGroupModule.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
 
+    private const string ConstructorModules = """
+        public sealed class OrdersEndpoints
+        {
+            public OrdersEndpoints(IEndpointRouteBuilder app) => app.MapGroup("/orders").{|A0G004:MapGet|}("/", () => "orders");
+        }
+
+        public sealed class InvoicesModule
+        {
+            private readonly RouteGroupBuilder _group;
+
+            public InvoicesModule(IEndpointRouteBuilder app) => _group = app.MapGroup("/invoices");
+
+            public void Map() => _group.{|A0G004:MapGet|}("/", () => "invoices");
+        }
+        """;
+
+    /// <summary>A constructor taking a builder is a method of yours like any other: each <c>new</c> of it is a call site.</summary>
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public Task Builders_passed_to_a_constructor_are_judged_at_each_new(string builder, bool reported)
+        => App(
+            $$"""
+            var app = WebApplication.CreateBuilder(args).Build();
+            var target = {{builder}};
+            _ = new OrdersEndpoints(target);
+            new InvoicesModule(target).Map();
+            app.Run();
+            """,
+            ("Modules.cs", reported ? ConstructorModules : ConstructorModules.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+
     [Fact]
     public Task One_unprotected_store_is_enough_to_report()
         => App(

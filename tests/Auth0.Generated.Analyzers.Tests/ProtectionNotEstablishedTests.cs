@@ -48,6 +48,7 @@ public class ProtectionNotEstablishedTests
                         SetElsewhere!.{|#6:MapGet|}("/", () => "ok");
                         RouteGroupBuilder[] groups = { app.MapGroup("/array") };
                         groups[0].{|#7:MapGet|}("/", () => "ok");
+                        new Primary(app).Map();
                         var group = app.MapGroup("/a");
                         group = app.MapGroup("/b");
                         group.{|#4:MapGet|}("/", () => "ok");
@@ -55,6 +56,11 @@ public class ProtectionNotEstablishedTests
                         ((IEndpointConventionBuilder)raw).Add(endpoint => endpoint.Metadata.Add(new AuthorizeAttribute()));
                         raw.{|#5:MapGet|}("/", () => "ok");
                     }
+                }
+
+                public sealed class Primary(IEndpointRouteBuilder app)
+                {
+                    public void Map() => app.{|#8:MapGet|}("/primary", () => "ok");
                 }
                 """))
             .Expect(
@@ -65,7 +71,8 @@ public class ProtectionNotEstablishedTests
                 Unknown(4, "'MapGet /'", UnknownReasons.Reassigned),
                 Unknown(5, "'MapGet /'", UnknownReasons.RawConvention),
                 Unknown(6, "'MapGet /'", UnknownReasons.MemberNeverStored),
-                Unknown(7, "'MapGet /'", UnknownReasons.FieldOrProperty))
+                Unknown(7, "'MapGet /'", UnknownReasons.FieldOrProperty),
+                Unknown(8, "'MapGet /primary'", UnknownReasons.PrimaryConstructorParameter))
             .RunAsync();
 
     [Fact]

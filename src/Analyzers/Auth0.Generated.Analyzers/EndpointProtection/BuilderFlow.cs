@@ -301,7 +301,28 @@ namespace Auth0.Generated.Analyzers
                 return;
             }
 
+            if (method.MethodKind == MethodKind.Constructor && IsPrimaryConstructor(method))
+            {
+                // Every member of the type may use (and add conventions to) a primary constructor's parameter: this body
+                // does not tell what the others do with it.
+                state.MarkUnknown(UnknownReasons.PrimaryConstructorParameter);
+                return;
+            }
+
             state.OpenOnParameter(parameter);
+        }
+
+        private static bool IsPrimaryConstructor(IMethodSymbol constructor)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is TypeDeclarationSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>app.UseEndpoints(endpoints =&gt; { ... })</c>: the lambda's builder is the application's own.</summary>

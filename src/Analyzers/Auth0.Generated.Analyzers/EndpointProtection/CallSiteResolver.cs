@@ -102,9 +102,16 @@ namespace Auth0.Generated.Analyzers
         public void AddMemberUse(ISymbol member) => _otherUses[member.OriginalDefinition] = true;
 
         public void AddCallSite(IInvocationOperation call, BuilderFlow flow, KnownTypes known)
+            => AddCallSite(call, call.TargetMethod, call.Arguments, call.TargetMethod.ReturnsVoid ? null : flow.EvaluateReturned(call), flow, known);
+
+        /// <summary>A constructor taking a builder (<c>new OrdersEndpoints(app)</c>): a call site of that constructor, nothing returned.</summary>
+        public void AddCallSite(IObjectCreationOperation creation, BuilderFlow flow, KnownTypes known)
+            => AddCallSite(creation, creation.Constructor!, creation.Arguments, null, flow, known);
+
+        private void AddCallSite(IOperation call, IMethodSymbol target, ImmutableArray<IArgumentOperation> callArguments, ProtectionState? returned, BuilderFlow flow, KnownTypes known)
         {
-            var arguments = new ProtectionState?[call.TargetMethod.Parameters.Length];
-            foreach (var argument in call.Arguments)
+            var arguments = new ProtectionState?[target.Parameters.Length];
+            foreach (var argument in callArguments)
             {
                 if (argument.Parameter is { } parameter && parameter.Ordinal < arguments.Length && MapCalls.IsBuilderType(parameter.Type, known))
                 {
@@ -112,9 +119,8 @@ namespace Auth0.Generated.Analyzers
                 }
             }
 
-            var returned = call.TargetMethod.ReturnsVoid ? null : flow.EvaluateReturned(call);
             var site = new CallSite(call.Syntax.GetLocation(), Display(call.Syntax), arguments, returned);
-            _callSites.GetOrAdd(Key(call.TargetMethod), _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
+            _callSites.GetOrAdd(Key(target), _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
         }
 
         /// <summary>

@@ -63,6 +63,7 @@ namespace Auth0.Generated.Analyzers
             {
                 List<IInvocationOperation>? endpoints = null;
                 List<IInvocationOperation>? calls = null;
+                List<IObjectCreationOperation>? creations = null;
                 List<(ISimpleAssignmentOperation, ISymbol)>? stores = null;
                 var index = new BlockIndex(context.OwningSymbol);
                 foreach (var block in context.OperationBlocks)
@@ -81,6 +82,9 @@ namespace Auth0.Generated.Analyzers
                                 break;
                             case IInvocationOperation invocation when CallSiteResolver.Follows(invocation.TargetMethod, _known):
                                 (calls ??= new List<IInvocationOperation>()).Add(invocation);
+                                break;
+                            case IObjectCreationOperation { Constructor: { } constructor } creation when CallSiteResolver.Follows(constructor, _known):
+                                (creations ??= new List<IObjectCreationOperation>()).Add(creation);
                                 break;
                             case IMemberReferenceOperation reference when CallSiteResolver.FollowsMember(reference.Member, _known):
                                 if (reference.Parent is ISimpleAssignmentOperation store && store.Target == reference)
@@ -107,7 +111,7 @@ namespace Auth0.Generated.Analyzers
                     }
                 }
 
-                if (endpoints is null && calls is null && stores is null)
+                if (endpoints is null && calls is null && creations is null && stores is null)
                 {
                     return;
                 }
@@ -123,6 +127,12 @@ namespace Auth0.Generated.Analyzers
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     _resolver.AddCallSite(call, flow, _known);
+                }
+
+                foreach (var creation in creations ?? Enumerable.Empty<IObjectCreationOperation>())
+                {
+                    context.CancellationToken.ThrowIfCancellationRequested();
+                    _resolver.AddCallSite(creation, flow, _known);
                 }
 
                 foreach (var endpoint in endpoints ?? Enumerable.Empty<IInvocationOperation>())

@@ -108,6 +108,7 @@ namespace Auth0.Generated.Analyzers
         public const string RawConvention = "a raw Add/Finally convention or WithMetadata(...) of a type the analysis cannot see may add authorization";
         public const string OpaqueUserMethod = "a method of yours called on its builder is compiled elsewhere or does more than the analysis follows";
         public const string LambdaParameter = "its builder is a lambda parameter";
+        public const string PrimaryConstructorParameter = "its builder is a primary constructor parameter, which every member of the type may use";
         public const string NestedFunctions = "its builder crosses local functions or lambdas";
         public const string TooDeep = "its builder is nested deeper than the analysis follows";
         public const string NoCallSite = "the method that maps it is not called in this project, directly or through an interface or base method it implements (it may be called from another assembly)";
