@@ -37,7 +37,6 @@ public class ClaimTests
                 [ClaimEquals("level", 3)]
                 [ClaimEquals("level", 3.0)]
                 [ClaimEquals("score", 2.5)]
-                [ClaimEquals("score", 2)]
                 [ClaimEquals("plan", "premium")]
                 [ClaimIncludes("groups", "a", "b")]
                 [ClaimEquals("sub", "auth0|123")]
@@ -46,6 +45,63 @@ public class ClaimTests
                 [ClaimEquals("exp", 1700000000)]
                 [RequireRoles("admin")]
                 public static string A() => "ok";
+
+                [ClaimEquals("score", 2)]
+                public static string B() => "ok";
+            }
+            """).RunAsync();
+
+    [Fact]
+    public Task ClaimEquals_of_one_claim_that_cannot_all_hold_are_reported()
+        => Analyze("""
+            public static class Api
+            {
+                [ClaimEquals("https://example.com/tier", "gold")]
+                [{|A0G204:ClaimEquals("https://example.com/tier", "silver")|}]
+                public static string Tiers() => "ok";
+
+                [ClaimEquals("level", 3)]
+                [{|A0G204:ClaimEquals("level", 4)|}]
+                public static string Levels() => "ok";
+
+                [ClaimEquals("score", 2.5)]
+                [{|A0G204:ClaimEquals("score", 2)|}]
+                public static string Scores() => "ok";
+
+                [ClaimEquals("isAdmin", true)]
+                [{|A0G204:ClaimEquals("isAdmin", false)|}]
+                public static string Flags() => "ok";
+            }
+
+            [ClaimEquals("https://example.com/tier", "gold")]
+            [{|A0G204:ClaimEquals("https://example.com/tier", "silver")|}]
+            public class Controller { }
+            """).RunAsync();
+
+    [Fact]
+    public Task ClaimEquals_that_one_value_satisfies_are_not_reported()
+        => Analyze("""
+            public static class Api
+            {
+                [ClaimEquals("level", 3)]
+                [ClaimEquals("level", 3.0)]
+                [ClaimEquals("level", 3)]
+                public static string SameNumber() => "ok";
+
+                [ClaimEquals("https://example.com/tier", "gold")]
+                [ClaimEquals("isAdmin", true)]
+                public static string OtherClaims() => "ok";
+
+                [ClaimEquals("https://example.com/tier", "gold")]
+                public static string One() => "ok";
+
+                [ClaimEquals("https://example.com/tier", "silver")]
+                public static string OtherDeclaration() => "ok";
+
+                // Values of different JSON types: A0G202 reports the one that does not match the declared claim type.
+                [ClaimEquals("https://example.com/tier", "gold")]
+                [ClaimEquals("https://example.com/tier", {|A0G202:1|})]
+                public static string OtherTypes() => "ok";
             }
             """).RunAsync();
 

@@ -118,6 +118,14 @@ namespace Auth0.Generated.Analyzers
             DiagnosticSeverity.Error,
             "[ClaimIncludes] checks element membership in a list claim (a JSON array of strings or a space-separated string).");
 
+        public static readonly DiagnosticDescriptor ContradictoryClaimEquals = Create(
+            DiagnosticIds.ContradictoryClaimEquals,
+            "[ClaimEquals] requirements that can never all hold",
+            "{0} and {1} on the same declaration can never both hold: claim '{2}' has one value, so every request is refused",
+            ClaimsCategory,
+            DiagnosticSeverity.Warning,
+            "Requirements on one declaration must all hold (AND). Two [ClaimEquals] of one claim with different values refuse every token (an integer and a number are the same value when they read as the same double).");
+
         public static readonly DiagnosticDescriptor ClaimCheckMethodNotFound = Create(
             DiagnosticIds.ClaimCheckMethodNotFound,
             "[ClaimCheck] method does not exist",

@@ -20,6 +20,7 @@ namespace Auth0.Generated.Analyzers
         public const string UndeclaredClaim = "A0G201";
         public const string ClaimValueTypeMismatch = "A0G202";
         public const string ClaimIncludesOnNonList = "A0G203";
+        public const string ContradictoryClaimEquals = "A0G204";
 
         public const string ClaimCheckMethodNotFound = "A0G301";
         public const string ClaimCheckWrongSignature = "A0G302";

@@ -22,6 +22,7 @@ namespace Auth0.Generated.Analyzers
                 Descriptors.UndeclaredClaim,
                 Descriptors.ClaimValueTypeMismatch,
                 Descriptors.ClaimIncludesOnNonList,
+                Descriptors.ContradictoryClaimEquals,
                 Descriptors.ClaimCheckMethodNotFound,
                 Descriptors.ClaimCheckWrongSignature,
                 Descriptors.RequirementWithoutValues)
@@ -94,6 +95,7 @@ namespace Auth0.Generated.Analyzers
         private static void AnalyzeAttributes(ISymbol symbol, State state, Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             bool? allowAnonymous = null;
+            List<Requirement>? equals = null;
             foreach (var data in symbol.GetAttributes())
             {
                 if (state.Known.KindOf(data.AttributeClass) is not { } kind
@@ -103,6 +105,11 @@ namespace Auth0.Generated.Analyzers
                 }
 
                 Validate(requirement, state, report);
+                if (kind == RequirementKind.ClaimEquals)
+                {
+                    CheckContradiction(requirement, equals ??= new List<Requirement>(), report);
+                }
+
                 allowAnonymous ??= AllowsAnonymous(symbol, state.Known);
                 if (allowAnonymous == true)
                 {
@@ -110,6 +117,64 @@ namespace Auth0.Generated.Analyzers
                 }
             }
         }
+
+        /// <summary>
+        /// A0G204: a [ClaimEquals] of a claim that an earlier one on the same declaration already pins to another value (the
+        /// requirements of one declaration must all hold). Only constant claims and values of a bound overload are compared.
+        /// </summary>
+        private static void CheckContradiction(Requirement requirement, List<Requirement> earlier, Action<Diagnostic> report)
+        {
+            if (requirement.Claim is not { HasValue: true, Value: string claim }
+                || requirement.EqualsKind is not { } kind
+                || requirement.Values.Length != 1
+                || !requirement.Values[0].HasValue)
+            {
+                return;
+            }
+
+            foreach (var other in earlier)
+            {
+                if (other.Claim!.Value.Value is string otherClaim
+                    && string.Equals(otherClaim, claim, StringComparison.Ordinal)
+                    && Contradict(other.EqualsKind!.Value, other.Values[0].Value, kind, requirement.Values[0].Value))
+                {
+                    report(Diagnostic.Create(
+                        Descriptors.ContradictoryClaimEquals,
+                        requirement.Location,
+                        Describe(other),
+                        Describe(requirement),
+                        claim));
+                    return;
+                }
+            }
+
+            earlier.Add(requirement);
+        }
+
+        /// <summary>
+        /// Whether no claim value satisfies both comparisons, as the runtime compares: the same kind with another value, or
+        /// an integer and a number that do not read as the same double (the claim <c>3</c> is both <c>3L</c> and <c>3.0</c>).
+        /// Values of different JSON types (a string and a number) are A0G202's to report against the declared claim type.
+        /// </summary>
+        private static bool Contradict(ClaimValueKind firstKind, object? first, ClaimValueKind secondKind, object? second)
+            => (firstKind, secondKind) switch
+            {
+                _ when firstKind == secondKind => !Equals(first, second),
+                (ClaimValueKind.Integer, ClaimValueKind.Number) => first is long l && second is double d && (double)l != d,
+                (ClaimValueKind.Number, ClaimValueKind.Integer) => first is double d && second is long l && (double)l != d,
+                _ => false,
+            };
+
+        private static string Describe(Requirement requirement)
+            => "[ClaimEquals(\"" + requirement.Claim!.Value.Value + "\", " + Literal(requirement.Values[0].Value) + ")]";
+
+        private static string Literal(object? value) => value switch
+        {
+            string text => "\"" + text + "\"",
+            bool flag => flag ? "true" : "false",
+            IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => value?.ToString() ?? "null",
+        };
 
         private static void AnalyzeConvention(OperationAnalysisContext context, State state)
         {

@@ -107,6 +107,10 @@ namespace BrokenSample
         [ClaimIncludes("tier", "gold")] // A0G203
         public string Gold() => "ok";
 
+        [ClaimEquals("tier", "gold")]
+        [ClaimEquals("tier", "silver")] // A0G204
+        public string Tiers() => "ok";
+
         [ClaimCheck(typeof(Checks), "IsPremum")] // A0G301
         public string Premium() => "ok";
 
