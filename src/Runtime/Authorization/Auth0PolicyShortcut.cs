@@ -19,10 +19,10 @@ internal sealed class Auth0PolicyShortcut
 
     private static readonly ConditionalWeakTable<AuthorizationPolicy, Plan>.CreateValueCallback CreatePlan = static policy => new Plan(PlanOf(policy));
 
-    private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
 
+    private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
     private int _applies; // 0 not decided yet, 1 yes, 2 no
     private long _shortcuts;
     private long _fallbacks;
