@@ -79,6 +79,24 @@ public class ClaimTests
             """).RunAsync();
 
     [Fact]
+    public Task Chained_RequireClaimEquals_of_one_claim_that_cannot_all_hold_are_reported()
+        => Analyze("""
+            public static class Api
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/a", () => "ok")
+                        .RequireClaimEquals("https://example.com/tier", "gold")
+                        .RequireScopes("read:messages")
+                        .{|A0G204:RequireClaimEquals|}("https://example.com/tier", "silver");
+                    app.MapGet("/b", () => "ok").RequireClaimEquals("level", 3).RequireClaimEquals("level", 3.0);
+                    app.MapGet("/c", () => "ok").RequireClaimEquals("isAdmin", true);
+                    app.MapGet("/d", () => "ok").RequireClaimEquals("isAdmin", false);
+                }
+            }
+            """).RunAsync();
+
+    [Fact]
     public Task ClaimEquals_that_one_value_satisfies_are_not_reported()
         => Analyze("""
             public static class Api

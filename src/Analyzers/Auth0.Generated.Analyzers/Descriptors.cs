@@ -121,10 +121,10 @@ namespace Auth0.Generated.Analyzers
         public static readonly DiagnosticDescriptor ContradictoryClaimEquals = Create(
             DiagnosticIds.ContradictoryClaimEquals,
             "[ClaimEquals] requirements that can never all hold",
-            "{0} and {1} on the same declaration can never both hold: claim '{2}' has one value, so every request is refused",
+            "{0} and {1} can never both hold: claim '{2}' has one value, so every request is refused",
             ClaimsCategory,
             DiagnosticSeverity.Warning,
-            "Requirements on one declaration must all hold (AND). Two [ClaimEquals] of one claim with different values refuse every token (an integer and a number are the same value when they read as the same double).");
+            "Requirements on one declaration, or chained on one builder, must all hold (AND). Two [ClaimEquals] (or .RequireClaimEquals) of one claim with different values refuse every token (an integer and a number are the same value when they read as the same double).");
 
         public static readonly DiagnosticDescriptor ClaimCheckMethodNotFound = Create(
             DiagnosticIds.ClaimCheckMethodNotFound,

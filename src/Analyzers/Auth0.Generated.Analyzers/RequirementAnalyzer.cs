@@ -119,8 +119,9 @@ namespace Auth0.Generated.Analyzers
         }
 
         /// <summary>
-        /// A0G204: a [ClaimEquals] of a claim that an earlier one on the same declaration already pins to another value (the
-        /// requirements of one declaration must all hold). Only constant claims and values of a bound overload are compared.
+        /// A0G204: a [ClaimEquals] (or <c>.RequireClaimEquals</c>) of a claim that an earlier one on the same declaration (or
+        /// earlier in the same convention chain) already pins to another value: they must all hold. Only constant claims and
+        /// values of a bound overload are compared.
         /// </summary>
         private static void CheckContradiction(Requirement requirement, List<Requirement> earlier, Action<Diagnostic> report)
         {
@@ -166,7 +167,12 @@ namespace Auth0.Generated.Analyzers
             };
 
         private static string Describe(Requirement requirement)
-            => "[ClaimEquals(\"" + requirement.Claim!.Value.Value + "\", " + Literal(requirement.Values[0].Value) + ")]";
+        {
+            var arguments = "(\"" + requirement.Claim!.Value.Value + "\", " + Literal(requirement.Values[0].Value) + ")";
+            return requirement.Display.StartsWith("[", StringComparison.Ordinal)
+                ? "[ClaimEquals" + arguments + "]"
+                : ".RequireClaimEquals" + arguments;
+        }
 
         private static string Literal(object? value) => value switch
         {
@@ -187,7 +193,32 @@ namespace Auth0.Generated.Analyzers
             if (Requirement.FromConvention(invocation) is { } requirement)
             {
                 Validate(requirement, state, context.ReportDiagnostic);
+                if (requirement.Kind == RequirementKind.ClaimEquals)
+                {
+                    CheckContradiction(requirement, EarlierClaimEqualsInChain(invocation), context.ReportDiagnostic);
+                }
             }
+        }
+
+        /// <summary>
+        /// The <c>.RequireClaimEquals(...)</c> calls chained before <paramref name="invocation"/> on the same builder, in
+        /// order (<c>builder.RequireClaimEquals(a).RequireScopes(...).RequireClaimEquals(b)</c>); the walk stops at any call
+        /// that is not one of our conventions.
+        /// </summary>
+        private static List<Requirement> EarlierClaimEqualsInChain(IInvocationOperation invocation)
+        {
+            var earlier = new List<Requirement>();
+            for (var receiver = MapCalls.Unwrap(MapCalls.ReceiverOf(invocation));
+                receiver is IInvocationOperation previous && Requirement.IsConvention(previous.TargetMethod, out var kind);
+                receiver = MapCalls.Unwrap(MapCalls.ReceiverOf(previous)))
+            {
+                if (kind == RequirementKind.ClaimEquals && Requirement.FromConvention(previous) is { } found)
+                {
+                    earlier.Insert(0, found);
+                }
+            }
+
+            return earlier;
         }
 
         private static void AnalyzeFieldReference(OperationAnalysisContext context, State state)
