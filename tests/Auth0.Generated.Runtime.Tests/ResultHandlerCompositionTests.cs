@@ -270,6 +270,7 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         builder.Services.AddHttpClient(Auth0ApiDefaults.BackchannelHttpClientName)
             .ConfigurePrimaryHttpMessageHandler(Issuer.CreateBackchannelHandler);
         var app = builder.Build();
+        Evaluations.Listen(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapGet("/scoped", () => "ok").RequireScopes("read:messages");
@@ -291,12 +292,55 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         return app;
     }
 
-    /// <summary>How many requests the app's shortcut answered and how many used the stock evaluation so far.</summary>
+    /// <summary>How many requests the app's shortcut answered and how many used the stock evaluation so far (its metric).</summary>
     private static void Counted(WebApplication app, long shortcuts, long fallbacks)
     {
-        var shortcut = app.Services.GetRequiredService<Authorization.Auth0PolicyShortcut>();
-        Assert.Equal(shortcuts, shortcut.Shortcuts);
-        Assert.Equal(fallbacks, shortcut.Fallbacks);
+        var counted = Evaluations.Of(app);
+        Assert.Equal((shortcuts, fallbacks), (counted.Shortcuts, counted.Stock));
+    }
+
+    /// <summary>The app's <c>auth0.authorization.evaluations</c> measurements, by path, read with a <see cref="System.Diagnostics.Metrics.MeterListener"/>.</summary>
+    private sealed class Evaluations
+    {
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<WebApplication, Evaluations> Apps = new();
+        private long _shortcuts;
+        private long _stock;
+
+        public long Shortcuts => Interlocked.Read(ref _shortcuts);
+
+        public long Stock => Interlocked.Read(ref _stock);
+
+        public static Evaluations Of(WebApplication app) => Apps.TryGetValue(app, out var evaluations) ? evaluations : throw new InvalidOperationException("Not listened to.");
+
+        /// <summary>Listens to this app's meter only (other tests' apps run in parallel with their own), until the app stops.</summary>
+        public static void Listen(WebApplication app)
+        {
+            var factory = app.Services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            var evaluations = new Evaluations();
+            var listener = new System.Diagnostics.Metrics.MeterListener
+            {
+                InstrumentPublished = (instrument, l) =>
+                {
+                    if (instrument.Name == "auth0.authorization.evaluations" && ReferenceEquals(instrument.Meter.Scope, factory))
+                    {
+                        l.EnableMeasurementEvents(instrument);
+                    }
+                },
+            };
+            listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+            {
+                foreach (var tag in tags)
+                {
+                    if (tag.Key == "auth0.authorization.path")
+                    {
+                        Interlocked.Add(ref (Equals(tag.Value, "shortcut") ? ref evaluations._shortcuts : ref evaluations._stock), value);
+                    }
+                }
+            });
+            listener.Start();
+            app.Lifetime.ApplicationStopped.Register(listener.Dispose);
+            Apps.Add(app, evaluations);
+        }
     }
 
     private static Task<HttpResponseMessage> Send(HttpClient client, string path, string token)

@@ -7,9 +7,11 @@ namespace Auth0.Generated.Authorization;
 
 /// <summary>
 /// The application-wide half of <see cref="Auth0PolicyEvaluator"/>: whether the shortcut may apply at all (decided once,
-/// from the first request's services), the per-policy plans, and how often each path ran (for tests and diagnostics).
+/// from the first request's services), the per-policy plans, and the metrics of each path (ours,
+/// <c>auth0.authorization.evaluations</c>, recorded only while someone listens; and ASP.NET Core's
+/// <c>aspnetcore.authorization.attempts</c> for the requests the shortcut answers).
 /// </summary>
-internal sealed class Auth0PolicyShortcut
+internal sealed class Auth0PolicyShortcut(Auth0.Generated.Diagnostics.Auth0Metrics? metrics = null)
 {
     /// <summary>One shared success: <see cref="PolicyAuthorizationResult"/> is immutable.</summary>
     internal static readonly PolicyAuthorizationResult Success = PolicyAuthorizationResult.Success();
@@ -23,18 +25,11 @@ internal sealed class Auth0PolicyShortcut
     private static readonly object BoxedFalse = false;
 
     private readonly ConditionalWeakTable<AuthorizationPolicy, Plan> _plans = new();
+    private readonly Auth0.Generated.Diagnostics.Auth0Metrics? _metrics = metrics;
     private int _applies; // 0 not decided yet, 1 yes, 2 no
-    private long _shortcuts;
-    private long _fallbacks;
 
     /// <summary>ASP.NET Core's <c>aspnetcore.authorization.attempts</c> counter of this application, found when the shortcut was decided.</summary>
     private Counter<long>? _attempts;
-
-    /// <summary>Requests the shortcut answered.</summary>
-    public long Shortcuts => Interlocked.Read(ref _shortcuts);
-
-    /// <summary>Requests that used the stock evaluator.</summary>
-    public long Fallbacks => Interlocked.Read(ref _fallbacks);
 
     /// <summary>
     /// Counts a request the shortcut answered, and records it where ASP.NET Core's authorization service would have:
@@ -43,7 +38,7 @@ internal sealed class Auth0PolicyShortcut
     /// </summary>
     internal void CountShortcut(HttpContext context)
     {
-        Interlocked.Increment(ref _shortcuts);
+        _metrics?.AuthorizationEvaluated(shortcut: true);
         if (_attempts is { Enabled: true } attempts)
         {
             RecordAttempt(attempts, context.User);
@@ -61,7 +56,8 @@ internal sealed class Auth0PolicyShortcut
         attempts.Add(1, tags);
     }
 
-    internal void CountFallback() => Interlocked.Increment(ref _fallbacks);
+    /// <summary>Counts a request the stock evaluation decides (ASP.NET Core's own service records its attempt).</summary>
+    internal void CountFallback() => _metrics?.AuthorizationEvaluated(shortcut: false);
 
     /// <summary>
     /// True when the application's authorization services are ASP.NET Core's own and its only handlers are ours and

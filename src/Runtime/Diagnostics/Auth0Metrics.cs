@@ -14,6 +14,9 @@ namespace Auth0.Generated.Diagnostics;
 /// <item><term><c>auth0.jwks.fetches</c></term><description>counter, <c>{fetch}</c>: discovery + JWKS fetches, by
 /// <c>auth0.issuer</c>, <c>auth0.jwks.fetch.result</c> (<c>success</c>/<c>failure</c>) and, on failure, <c>error.type</c>
 /// (the exception type).</description></item>
+/// <item><term><c>auth0.authorization.evaluations</c></term><description>counter, <c>{request}</c>: protected requests
+/// evaluated by the policy evaluator, by <c>auth0.authorization.path</c>: <c>shortcut</c> (answered without ASP.NET
+/// Core's evaluation, see <see cref="Authorization.Auth0PolicyShortcut"/>) or <c>stock</c>.</description></item>
 /// <item><term><c>auth0.jwks.age</c></term><description>gauge, <c>s</c>: the age of each issuer's current key set, by
 /// <c>auth0.issuer</c> (absent until the first successful fetch).</description></item>
 /// </list>
@@ -27,6 +30,7 @@ internal sealed class Auth0Metrics
     private readonly Counter<long> _validations;
     private readonly Counter<long> _cacheLookups;
     private readonly Counter<long> _jwksFetches;
+    private readonly Counter<long> _evaluations;
     private readonly Lock _lock = new();
     private readonly List<JwksKeySource> _sources = [];
 
@@ -36,6 +40,7 @@ internal sealed class Auth0Metrics
         _validations = meter.CreateCounter<long>("auth0.token.validations", "{token}", "Access tokens validated by the Auth0 scheme, by result and failure reason.");
         _cacheLookups = meter.CreateCounter<long>("auth0.token_cache.lookups", "{lookup}", "Lookups in the validated-token cache, by hit or miss.");
         _jwksFetches = meter.CreateCounter<long>("auth0.jwks.fetches", "{fetch}", "Fetches of an issuer's discovery document and JWKS, by issuer and result.");
+        _evaluations = meter.CreateCounter<long>("auth0.authorization.evaluations", "{request}", "Protected requests evaluated, by path: the shortcut or ASP.NET Core's stock evaluation.");
         meter.CreateObservableGauge("auth0.jwks.age", ObserveKeySetAges, "s", "Age of each issuer's current signing key set.");
     }
 
@@ -43,6 +48,15 @@ internal sealed class Auth0Metrics
 
     public void TokenRefused(string reason)
         => _validations.Add(1, new KeyValuePair<string, object?>("auth0.validation.result", "failure"), new KeyValuePair<string, object?>("error.type", reason));
+
+    /// <summary>A protected request evaluated: by the shortcut or by the stock evaluation (nothing recorded unless someone listens).</summary>
+    public void AuthorizationEvaluated(bool shortcut)
+    {
+        if (_evaluations.Enabled)
+        {
+            _evaluations.Add(1, new KeyValuePair<string, object?>("auth0.authorization.path", shortcut ? "shortcut" : "stock"));
+        }
+    }
 
     public void CacheLookup(bool hit) => _cacheLookups.Add(1, new KeyValuePair<string, object?>("auth0.token_cache.result", hit ? "hit" : "miss"));
 
