@@ -145,7 +145,7 @@ public static class Auth0ApiServiceCollectionExtensions
             {
                 if (services[i].ImplementationType == typeof(PolicyEvaluator))
                 {
-                    services[i] = ServiceDescriptor.Singleton<IPolicyEvaluator>(static provider => new Auth0PolicyEvaluator(provider.GetRequiredService<Auth0PolicyShortcut>()));
+                    services[i] = ServiceDescriptor.Transient<IPolicyEvaluator>(static provider => new Auth0PolicyEvaluator(provider, provider.GetRequiredService<Auth0PolicyShortcut>()));
                 }
 
                 return;

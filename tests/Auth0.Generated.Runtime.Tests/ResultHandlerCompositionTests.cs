@@ -221,15 +221,32 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         Assert.Equal(stock, await AttemptsAsync(shortcut: true));
     }
 
+    /// <summary>
+    /// A request the shortcut does not answer costs what it costs without Auth0.Generated: one stock evaluation, with the
+    /// request's authorization service resolved once (the stock evaluator is transient; authentication and authorization
+    /// of one request share it).
+    /// </summary>
     [Fact]
-    public async Task The_shortcut_evaluator_is_one_instance_for_the_application()
+    public async Task A_request_the_shortcut_does_not_answer_resolves_the_authorization_service_once()
     {
-        // The stock evaluator is transient (an object per protected request); ours holds no request state.
-        await using var app = await StartAsync(services => services.AddAuth0Api());
-        using var first = app.Services.CreateScope();
-        using var second = app.Services.CreateScope();
-        var evaluator = Assert.IsType<Authorization.Auth0PolicyEvaluator>(first.ServiceProvider.GetRequiredService<IPolicyEvaluator>());
-        Assert.Same(evaluator, second.ServiceProvider.GetRequiredService<IPolicyEvaluator>());
+        var resolutions = new ResolutionCount();
+        await using var app = await StartAsync(services =>
+        {
+            services.AddAuth0Api();
+            services.AddSingleton(resolutions);
+            services.AddTransient<IAuthorizationService, CountedAuthorizationService>(); // not ASP.NET Core's own: no shortcut
+        });
+        var client = app.GetTestClient();
+        var token = Issuer.Token().Scope("read:messages").Build();
+
+        // The first request also decides, once for the application, whether the shortcut applies (it resolves the service too).
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/scoped", token)).StatusCode);
+        var before = resolutions.Value;
+        Assert.Equal(HttpStatusCode.OK, (await Send(client, "/scoped", token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Send(client, "/scoped", Issuer.Token().Scope("read:other").Build())).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(new System.Uri("/scoped", System.UriKind.Relative))).StatusCode);
+        Counted(app, shortcuts: 0, fallbacks: 4);
+        Assert.Equal(3, resolutions.Value - before);
     }
 
     [Theory]
@@ -348,6 +365,30 @@ public sealed class ResultHandlerCompositionTests(IssuerFixture fixture) : Share
         var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         return client.SendAsync(request);
+    }
+
+    private sealed class ResolutionCount
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Add() => Interlocked.Increment(ref _value);
+    }
+
+    /// <summary>ASP.NET Core's authorization service, counting how often a request resolves it.</summary>
+    private sealed class CountedAuthorizationService : DefaultAuthorizationService
+    {
+        public CountedAuthorizationService(
+            ResolutionCount resolutions,
+            IAuthorizationPolicyProvider policyProvider,
+            IAuthorizationHandlerProvider handlers,
+            ILogger<DefaultAuthorizationService> logger,
+            IAuthorizationHandlerContextFactory contextFactory,
+            IAuthorizationEvaluator evaluator,
+            Microsoft.Extensions.Options.IOptions<AuthorizationOptions> options)
+            : base(policyProvider, handlers, logger, contextFactory, evaluator, options)
+            => resolutions.Add();
     }
 
     /// <summary>An application's own handler that decides nothing: the answers stay ours, the evaluation is the stock one.</summary>

@@ -15,15 +15,19 @@ namespace Auth0.Generated.Authorization;
 /// policies) comes from exactly where it came from before.
 /// </summary>
 /// <remarks>
-/// One instance for the application (the evaluator it replaces is transient: a DI activation and an object per protected
-/// request); it holds no request state. A request the shortcut does not answer gets a stock evaluator over the request's
-/// <see cref="IAuthorizationService"/>, as the transient registration gave it.
+/// Transient like the evaluator it replaces: the middleware's two calls for one request (authenticate, then authorize)
+/// share the request's stock evaluator, made only when one of them needs it, so a request the shortcut does not answer
+/// resolves the request's <see cref="IAuthorizationService"/> once, as without Auth0.Generated.
 /// </remarks>
-internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPolicyEvaluator
+internal sealed class Auth0PolicyEvaluator(IServiceProvider requestServices, Auth0PolicyShortcut shortcut) : IPolicyEvaluator
 {
+    private readonly IServiceProvider _requestServices = requestServices;
     private readonly Auth0PolicyShortcut _shortcut = shortcut;
+    private PolicyEvaluator? _stock;
+    private AuthorizationPolicy? _planned;
+    private Auth0Requirement[]? _plan;
 
-    private static PolicyEvaluator Stock(HttpContext context) => new(context.RequestServices.GetRequiredService<IAuthorizationService>());
+    private PolicyEvaluator Stock => _stock ??= new PolicyEvaluator(_requestServices.GetRequiredService<IAuthorizationService>());
 
     public Task<AuthenticateResult> AuthenticateAsync(AuthorizationPolicy policy, HttpContext context)
     {
@@ -32,7 +36,7 @@ internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPoli
         // request's principal, the merge would rebuild the same principal: hand back the result the middleware stored (for
         // a policy that names no scheme, the stock evaluator hands back that same stored result).
         if (_shortcut.Applies(context.RequestServices)
-            && _shortcut.PlanFor(policy) is not null
+            && PlanFor(policy) is not null
             && context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } result
             && ReferenceEquals(result.Principal, context.User)
             && SchemesMatch(policy, result.Ticket!.AuthenticationScheme))
@@ -40,14 +44,14 @@ internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPoli
             return Task.FromResult(result);
         }
 
-        return Stock(context).AuthenticateAsync(policy, context);
+        return Stock.AuthenticateAsync(policy, context);
     }
 
     public Task<PolicyAuthorizationResult> AuthorizeAsync(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
         if (authenticationResult is { Succeeded: true }
             && _shortcut.Applies(context.RequestServices)
-            && _shortcut.PlanFor(policy) is { } requirements
+            && PlanFor(policy) is { } requirements
             && IsAuthenticated(context)
             && context.GetAccessToken() is { } token)
         {
@@ -84,7 +88,19 @@ internal sealed class Auth0PolicyEvaluator(Auth0PolicyShortcut shortcut) : IPoli
     private Task<PolicyAuthorizationResult> Fallback(AuthorizationPolicy policy, AuthenticateResult authenticationResult, HttpContext context, object? resource)
     {
         _shortcut.CountFallback();
-        return Stock(context).AuthorizeAsync(policy, authenticationResult, context, resource);
+        return Stock.AuthorizeAsync(policy, authenticationResult, context, resource);
+    }
+
+    /// <summary>The policy's plan, looked up once per request: the middleware hands both calls the same policy.</summary>
+    private Auth0Requirement[]? PlanFor(AuthorizationPolicy policy)
+    {
+        if (!ReferenceEquals(policy, _planned))
+        {
+            _plan = _shortcut.PlanFor(policy);
+            _planned = policy;
+        }
+
+        return _plan;
     }
 
     private static bool SchemesMatch(AuthorizationPolicy policy, string scheme)
