@@ -389,13 +389,25 @@ public class CallSiteTests
         { "app.MapGroup(\"/api\").RequireAuthorization()", false },
     };
 
-    [Theory]
-    [MemberData(nameof(Targets))]
-    public Task Modules_called_through_an_interface_or_a_base_class_are_judged_at_those_call_sites(string builder, bool reported)
+    /// <summary>
+    /// A program that runs <paramref name="calls"/> on <c>target</c> (<paramref name="builder"/>, one of <see cref="Targets"/>)
+    /// with <paramref name="modules"/> in Modules.cs, whose <c>{|A0G004:MapGet|}</c> marks are expected only when
+    /// <paramref name="reported"/>.
+    /// </summary>
+    private static Test<EndpointProtectionAnalyzer, EmptyCodeFixProvider> OnTarget(string builder, bool reported, string calls, string modules)
         => App(
             $$"""
             var app = WebApplication.CreateBuilder(args).Build();
             var target = {{builder}};
+            {{calls}}
+            app.Run();
+            """,
+            ("Modules.cs", reported ? modules : modules.Replace("{|A0G004:MapGet|}", "MapGet", StringComparison.Ordinal)));
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public Task Modules_called_through_an_interface_or_a_base_class_are_judged_at_those_call_sites(string builder, bool reported)
+        => OnTarget(builder, reported, """
             IModule[] modules = { new PostsModule(), new TagsModule() };
             foreach (var module in modules)
             {
@@ -404,9 +416,7 @@ public class CallSiteTests
 
             EndpointGroup users = new Users();
             users.Map(target);
-            app.Run();
-            """,
-            ("Modules.cs", reported ? InterfaceModules : InterfaceModules.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+            """, InterfaceModules).RunAsync();
 
     private const string StoredGroupModule = """
         public static class Endpoints
@@ -442,16 +452,11 @@ public class CallSiteTests
     [Theory]
     [MemberData(nameof(Targets))]
     public Task Groups_kept_in_a_field_or_property_are_judged_by_what_the_project_stores_in_it(string builder, bool reported)
-        => App(
-            $$"""
-            var app = WebApplication.CreateBuilder(args).Build();
-            var target = {{builder}};
+        => OnTarget(builder, reported, """
             Endpoints.Routes = target.MapGroup("/inventory");
             Endpoints.MapAll();
             new OrdersModule().Register(target);
-            app.Run();
-            """,
-            ("Endpoints.cs", reported ? StoredGroupModule : StoredGroupModule.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+            """, StoredGroupModule).RunAsync();
 
     private const string ConstructorModules = """
         public sealed class OrdersEndpoints
@@ -473,15 +478,10 @@ public class CallSiteTests
     [Theory]
     [MemberData(nameof(Targets))]
     public Task Builders_passed_to_a_constructor_are_judged_at_each_new(string builder, bool reported)
-        => App(
-            $$"""
-            var app = WebApplication.CreateBuilder(args).Build();
-            var target = {{builder}};
+        => OnTarget(builder, reported, """
             _ = new OrdersEndpoints(target);
             new InvoicesModule(target).Map();
-            app.Run();
-            """,
-            ("Modules.cs", reported ? ConstructorModules : ConstructorModules.Replace("{|A0G004:MapGet|}", "MapGet"))).RunAsync();
+            """, ConstructorModules).RunAsync();
 
     [Fact]
     public Task One_unprotected_store_is_enough_to_report()
