@@ -97,7 +97,8 @@ public sealed class DevelopmentIssuerExchangeTests
         {
             using var content = new FormUrlEncodedContent(form);
             using var response = await host.Client.PostAsync(new Uri("/oauth/token", UriKind.Relative), content);
-            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+            using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return json.RootElement.Clone();
         }
 
         // RFC 6749 section 5.1 and RFC 8693 section 2.2.1 member names; absent members are not written as null.
